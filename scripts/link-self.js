@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Installs this package into its own node_modules the way a user gets it: `npm pack`, then the
+// tarball unpacked into node_modules/pulumi-liveengage (its dependencies resolve from the
+// project's node_modules, as they would from a user's).
+//
+// Why: Pulumi serializes dynamic providers into state. A module under node_modules is captured
+// as `require("pulumi-liveengage/dist/...")`; the same module reached through a relative path or
+// a symlink is copied by value. The demo stack, the examples and the e2e tests must exercise
+// what users run, so they import "pulumi-liveengage" from this packed copy.
+"use strict";
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const packDir = path.join(root, ".pulumi", "pack");
+const target = path.join(root, "node_modules", "pulumi-liveengage");
+
+fs.mkdirSync(packDir, { recursive: true });
+const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], {
+  cwd: root,
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const tarball = path.join(packDir, out.trim().split("\n").pop());
+fs.rmSync(target, { recursive: true, force: true });
+fs.mkdirSync(target, { recursive: true });
+// npm tarballs hold everything under "package/".
+execFileSync("tar", ["-xzf", tarball, "-C", target, "--strip-components=1"]);
+fs.rmSync(tarball);
+console.log(`[link-self] installed the packed package into ${path.relative(root, target)}`);

@@ -1,0 +1,1 @@
+export { Noop, NoopArgs } from "./testing/noop";
