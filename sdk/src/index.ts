@@ -1,1 +1,19 @@
-export { Noop, NoopArgs } from "./testing/noop";
+/**
+ * pulumi-liveengage: LivePerson Conversation Builder deployments as Pulumi resources.
+ * Credentials come from stack config (`liveengage:*`) or LP_* environment variables, read by the
+ * provider process at run time.
+ */
+import type { EmulatorOptions, RunningEmulator } from "./emulator";
+
+export * from "./resources";
+export { Noop, type NoopArgs } from "./testing/noop";
+export type { EmulatorOptions, RunningEmulator } from "./emulator";
+
+/**
+ * Starts the local LiveEngage emulator (see the README). Loaded on demand so that programs which
+ * only declare resources never load the HTTP server.
+ */
+export function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("./emulator") as typeof import("./emulator")).startEmulator(options);
+}

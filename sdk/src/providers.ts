@@ -1,3 +1,8 @@
+import * as botAgentProvider from "./resources/botAgent.provider";
+import * as botConnectorProvider from "./resources/botConnector.provider";
+import * as campaignProvider from "./resources/campaign.provider";
+import * as engagementProvider from "./resources/engagement.provider";
+import * as skillProvider from "./resources/skill.provider";
 import { noopProvider } from "./testing/noop";
 
 /**
@@ -6,5 +11,10 @@ import { noopProvider } from "./testing/noop";
  * @internal
  */
 export const allProviders: Readonly<Record<string, object>> = Object.freeze({
+  Skill: skillProvider,
+  BotAgent: botAgentProvider,
+  Campaign: campaignProvider,
+  Engagement: engagementProvider,
+  BotConnector: botConnectorProvider,
   Noop: noopProvider,
 });

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * `liveengage`: the package's command line.
+ *   liveengage emulator   run the local LiveEngage emulator
+ *   liveengage status     every bot of the account, its connectors and their status
+ *   liveengage drift      compare the live configuration of all agents of a bot
+ */
+import { Command } from "commander";
+import { registerEmulatorCommand } from "./emulator-command";
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program.name("liveengage").description("LivePerson Conversation Builder deployments: emulator and operations");
+  registerEmulatorCommand(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      process.stderr.write(`liveengage: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    });
+}

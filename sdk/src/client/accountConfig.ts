@@ -1,0 +1,160 @@
+/**
+ * Generic Account Config collection CRUD with revisions (wire contract §3): reads from
+ * `accountConfigReadOnly`, writes to `accountConfigReadWrite`, `If-Match` with the last seen
+ * `ac-revision` (or -1 when none was seen), and on a 409 revision conflict a fresh re-read and a
+ * bounded retry of the write.
+ */
+import { z } from "zod";
+import type { ClientContext } from "./context";
+import { ConflictError } from "./errors";
+import { header, type HttpMethod, type HttpResponse } from "./http";
+
+/** Describes one collection. */
+export interface CollectionSpec<T> {
+  /** Path under `/api/account/{a}/configuration/`, e.g. `le-users/skills`. */
+  path: string;
+  /** The `v` sent. */
+  version: string;
+  schema: z.ZodType<T>;
+  /** Key of the revision counter; defaults to `path`. */
+  revisionKey?: string;
+}
+
+/** Options of reads. */
+export interface ReadOptions {
+  /** Also return soft-deleted items. */
+  includeDeleted?: boolean;
+  /** Read from the read-write host (no replica lag), as re-reads after writes do. */
+  fresh?: boolean;
+}
+
+/** Options of creates. */
+export interface CreateOptions<T> {
+  /**
+   * Consulted after an ambiguous failure (5xx, timeout, reset after sending) before re-POSTing:
+   * returns the object if the earlier POST took effect.
+   */
+  findExisting?: () => Promise<T | undefined>;
+}
+
+/** A new body, or a function of the freshly read object that returns one (re-run after conflicts). */
+export type Change<T, In> = In | ((current: T) => In);
+
+const REVISION_CONFLICT = "revision-conflict";
+
+/** CRUD on one Account Config collection. */
+export class AccountConfigCollection<T, In> {
+  constructor(
+    private readonly ctx: ClientContext,
+    private readonly spec: CollectionSpec<T>,
+    private readonly toBody: (input: In, id?: number) => unknown,
+  ) {}
+
+  /** Last `ac-revision` seen for the collection, if any. */
+  get revision(): string | undefined {
+    return this.ctx.revisions.get(this.spec.revisionKey ?? this.spec.path);
+  }
+
+  /** All items (`select=$all`). */
+  list(options: ReadOptions = {}): Promise<T[]> {
+    return this.call("GET", "", { fresh: options.fresh, query: { select: "$all", ...deletedParam(options) }, parse: z.array(this.spec.schema) });
+  }
+
+  /** One item. @throws NotFoundError when unknown or deleted (unless `includeDeleted`). */
+  get(id: number, options: ReadOptions = {}): Promise<T> {
+    return this.call("GET", `/${id}`, { fresh: options.fresh, query: deletedParam(options), parse: this.spec.schema });
+  }
+
+  /** Creates one item (201). Ambiguous failures consult `findExisting` instead of re-POSTing blindly. */
+  create(input: In, options: CreateOptions<T> = {}): Promise<T> {
+    return this.call("POST", "", { write: true, json: this.toBody(input), parse: this.spec.schema, findExisting: options.findExisting });
+  }
+
+  /**
+   * Replaces an item (PUT is a full replace: omitted fields are cleared). On a revision conflict
+   * the item is re-read and the write retried, at most `conflictRetries` times.
+   */
+  async update(id: number, change: Change<T, In>): Promise<T> {
+    let current: T | undefined;
+    if (typeof change === "function") current = await this.get(id, { fresh: true });
+    return this.withConflictRetry(
+      async () => {
+        const input = typeof change === "function" ? (change as (c: T) => In)(current!) : change;
+        return this.call("PUT", `/${id}`, { write: true, ifMatch: true, json: this.toBody(input, id), parse: this.spec.schema });
+      },
+      async () => {
+        current = await this.get(id, { fresh: true });
+      },
+    );
+  }
+
+  /** Soft-deletes an item. @throws NotFoundError when already gone. */
+  async delete(id: number): Promise<void> {
+    await this.withConflictRetry(
+      () => this.call("DELETE", `/${id}`, { write: true, ifMatch: true, parse: z.unknown() }),
+      async () => {
+        await this.get(id, { fresh: true });
+      },
+    );
+  }
+
+  /** Soft-deletes several items in one call (skills, users). */
+  async deleteMany(ids: number[]): Promise<void> {
+    await this.withConflictRetry(
+      () => this.call("DELETE", "", { write: true, ifMatch: true, json: ids.map(String), parse: z.unknown() }),
+      async () => {
+        await this.list({ fresh: true });
+      },
+    );
+  }
+
+  private async withConflictRetry<R>(write: () => Promise<R>, reread: () => Promise<void>): Promise<R> {
+    for (let round = 0; ; round++) {
+      try {
+        return await write();
+      } catch (e) {
+        if (!(e instanceof ConflictError) || e.apiCode !== REVISION_CONFLICT || round >= this.ctx.conflictRetries) throw e;
+        // The re-read records the current revision, so the next write's If-Match is up to date.
+        await reread();
+      }
+    }
+  }
+
+  private async call<R>(
+    method: HttpMethod,
+    suffix: string,
+    o: {
+      write?: boolean;
+      fresh?: boolean;
+      ifMatch?: boolean;
+      query?: Record<string, string | undefined>;
+      json?: unknown;
+      parse: z.ZodType<R>;
+      findExisting?: () => Promise<R | undefined>;
+    },
+  ): Promise<R> {
+    const ctx = this.ctx;
+    const origin = await ctx.domain.origin(o.write || o.fresh ? "accountConfigReadWrite" : "accountConfigReadOnly");
+    const key = this.spec.revisionKey ?? this.spec.path;
+    return ctx.http.send({
+      method,
+      origin,
+      path: `/api/account/${encodeURIComponent(ctx.creds.accountId)}/configuration/${this.spec.path}${suffix}`,
+      query: { v: this.spec.version, ...o.query },
+      // Read at send time, so a retry after a conflict re-read uses the new revision.
+      headers: o.ifMatch ? { "if-match": ctx.revisions.get(key) ?? "-1" } : undefined,
+      json: o.json,
+      auth: ctx.lpAuth,
+      findExisting: o.findExisting,
+      parse: (res: HttpResponse) => {
+        const rev = header(res, "ac-revision") ?? header(res, "etag");
+        if (rev !== undefined) ctx.revisions.set(key, rev.replace(/"/g, ""));
+        return o.parse.parse(res.body);
+      },
+    });
+  }
+}
+
+function deletedParam(options: ReadOptions): Record<string, string | undefined> {
+  return { include_deleted: options.includeDeleted ? "true" : undefined };
+}

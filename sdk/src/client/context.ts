@@ -1,0 +1,56 @@
+/**
+ * Everything an API module needs, assembled once per client. @internal
+ */
+import { cbAuthenticator, sessionAuthenticator } from "./auth/authenticators";
+import { sessionFor } from "./auth/session";
+import type { ResolvedCredentials } from "./credentials";
+import { DomainResolver } from "./domain";
+import { HttpCore, type Authenticator } from "./http";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
+import { accountSemaphore, DEFAULT_ACCOUNT_CONCURRENCY } from "./semaphore";
+import { DEFAULT_TIMEOUTS, type Timeouts } from "./transport";
+import type { Dispatcher } from "undici";
+
+/** Options of `createLiveEngageClient`. */
+export interface ClientOptions {
+  /** Retry tuning (delays in ms). @default LivePerson's policy: 5/10/15 s backoff, 429 ≥ 1 s (login ≥ 5 s) */
+  retry?: Partial<RetryPolicy>;
+  /** Request timeouts in ms. @default headers 30 s, body 30 s (connect: 10 s, on the shared Agent) */
+  timeouts?: Partial<Timeouts>;
+  /** In-flight requests per account, shared by all clients of the account (first one wins). @default 8 */
+  concurrency?: number;
+  /** Re-read-and-retry rounds after a 409 revision conflict. @default 3 */
+  conflictRetries?: number;
+  /** Debug sink: one line per request attempt, credentials already redacted. */
+  log?: (line: string) => void;
+  /** Transport override for tests; defaults to the shared keep-alive Agent. */
+  dispatcher?: Dispatcher;
+}
+
+/** @internal */
+export interface ClientContext {
+  creds: ResolvedCredentials;
+  http: HttpCore;
+  domain: DomainResolver;
+  lpAuth: Authenticator;
+  cbAuth: Authenticator;
+  /** Last `ac-revision` seen per collection key. */
+  revisions: Map<string, string>;
+  conflictRetries: number;
+}
+
+/** @internal */
+export function createContext(creds: ResolvedCredentials, options: ClientOptions = {}): ClientContext {
+  const http = new HttpCore({
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+    semaphore: accountSemaphore(creds.accountId, options.concurrency ?? DEFAULT_ACCOUNT_CONCURRENCY),
+    log: options.log,
+    dispatcher: options.dispatcher,
+  });
+  const domain = new DomainResolver(http, creds.accountId, creds.csdsDomain);
+  const session = sessionFor(creds);
+  const lpAuth = sessionAuthenticator(http, domain, session, creds);
+  const cbAuth = cbAuthenticator(http, domain, session, lpAuth);
+  return { creds, http, domain, lpAuth, cbAuth, revisions: new Map(), conflictRetries: options.conflictRetries ?? 3 };
+}

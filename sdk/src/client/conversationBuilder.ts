@@ -1,0 +1,192 @@
+/**
+ * Conversation Builder: bots and agent connectors (wire contract §4–§5). Calls authenticate with
+ * the CB token exchanged once per session token (see `auth/authenticators.ts`).
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import type { ClientContext } from "./context";
+import type { ServiceName } from "./domain";
+import { NotFoundError, WaitTimeoutError } from "./errors";
+import type { HttpMethod } from "./http";
+import { registerSecret } from "./redact";
+import {
+  botSchema,
+  botStatusSchema,
+  cbEnvelope,
+  connectorSchema,
+  SECRET_CONFIGURATION_KEYS,
+  type Bot,
+  type BotStatus,
+  type Connector,
+  type ConnectorInput,
+  type ConnectorStatus,
+  type ConnectorStatusEntry,
+} from "./wire/connector";
+
+/** Conversation Builder bots. */
+export interface BotsApi {
+  /** Every bot of the organization (all pages). */
+  list(): Promise<Bot[]>;
+  /** The bot with this name, if any. */
+  findByName(name: string): Promise<Bot | undefined>;
+}
+
+/** Options of {@link ConnectorsApi.waitForStatus}. */
+export interface WaitOptions {
+  /** @default 120000 */
+  timeoutMs?: number;
+  /** @default 1000 */
+  intervalMs?: number;
+}
+
+/** Agent connectors: the link between a CB bot and a bot user. */
+export interface ConnectorsApi {
+  /** Connectors of a bot; empty when it has none (the API answers 404). */
+  listForBot(botId: string): Promise<Connector[]>;
+  /** The connector of `lpUserId` on the bot, if any. */
+  get(botId: string, lpUserId: string): Promise<Connector | undefined>;
+  /** Adds a connector (201); after an ambiguous failure, looks it up before re-POSTing. */
+  add(lpUserId: string, input: ConnectorInput): Promise<Connector>;
+  /** Replaces a stopped connector's settings. @throws ConflictError `CONNECTOR_RUNNING` while running. */
+  edit(lpUserId: string, input: ConnectorInput): Promise<Connector>;
+  /** @throws ConflictError `CONNECTOR_RUNNING` while running. */
+  delete(botId: string, lpUserId: string): Promise<void>;
+  /** Starts the connector of `lpAccountUser` (idempotent). */
+  start(botId: string, lpAccountUser: string): Promise<{ status?: string }>;
+  /** Stops it (idempotent). */
+  stop(botId: string, lpAccountUser: string): Promise<{ status?: string }>;
+  /** Status of every connector of the bot. */
+  status(botId: string): Promise<BotStatus>;
+  /** Status of one connector, if the bot reports it. */
+  statusOf(botId: string, lpUserId: string): Promise<ConnectorStatusEntry | undefined>;
+  /** Polls until the connector's status is one of `wanted`. @throws WaitTimeoutError with the failing reasons. */
+  waitForStatus(botId: string, lpUserId: string, wanted: ConnectorStatus | ConnectorStatus[], options?: WaitOptions): Promise<ConnectorStatusEntry>;
+}
+
+const PAGE_SIZE = 100;
+const botsPageSchema = cbEnvelope(
+  z.object({
+    pageContext: z.object({ page: z.number(), size: z.number(), totalSize: z.number() }).nullish(),
+    data: z.array(botSchema).nullish(),
+  }),
+);
+const connectorsSchema = cbEnvelope(z.object({ chatBotId: z.string().nullish(), agents: z.array(connectorSchema).nullish() }));
+const operationSchema = cbEnvelope(z.object({ status: z.string().nullish() }).nullish());
+
+/** @internal */
+export function createBotsApi(ctx: ClientContext): BotsApi {
+  const list = async (): Promise<Bot[]> => {
+    const all: Bot[] = [];
+    for (let page = 1; ; page++) {
+      const r = await cbCall(ctx, "cbBotPlatform", "GET", "/bot-platform-manager-0.1/bots", botsPageSchema, {
+        query: { page: String(page), size: String(PAGE_SIZE) },
+      });
+      const data = r.successResult.data ?? [];
+      all.push(...data);
+      const total = r.successResult.pageContext?.totalSize ?? all.length;
+      if (data.length === 0 || all.length >= total) return all;
+    }
+  };
+  return { list, findByName: async (name) => (await list()).find((b) => b.name === name) };
+}
+
+/** @internal */
+export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
+  const account = encodeURIComponent(ctx.creds.accountId);
+  const botUserPath = (lpUserId: string) => `/live-engage-service-0.1/le/accounts/${account}/bot_users/${encodeURIComponent(lpUserId)}`;
+
+  const listForBot = async (botId: string): Promise<Connector[]> => {
+    try {
+      const r = await cbCall(ctx, "cbBotPlatform", "GET", "/bot-platform-manager-0.1/auth/liveperson/app", connectorsSchema, {
+        query: { chatBotId: botId },
+      });
+      return r.successResult.agents ?? [];
+    } catch (e) {
+      // The service answers 404 both for "no connectors" and for an unknown bot.
+      if (e instanceof NotFoundError) return [];
+      throw e;
+    }
+  };
+  const get = async (botId: string, lpUserId: string) => (await listForBot(botId)).find((c) => c.lpUserId === String(lpUserId));
+  const write = (method: HttpMethod, lpUserId: string, input: ConnectorInput, findExisting?: () => Promise<Connector | undefined>) => {
+    registerSecret(...SECRET_CONFIGURATION_KEYS.map((k) => input.configurations[k]), input.configurations.lpAppKey, input.configurations.lpAccessToken);
+    const body: ConnectorInput = {
+      deploymentEnvironment: input.deploymentEnvironment,
+      type: input.type,
+      lpAccountId: input.lpAccountId,
+      lpAccountUser: input.lpAccountUser,
+      botId: input.botId,
+      configurations: { ...input.configurations },
+    };
+    return cbCall(ctx, "cbExternalIntegrations", method, botUserPath(lpUserId), cbEnvelope(connectorSchema), {
+      query: { chatBotId: input.botId },
+      json: body,
+      findExisting: findExisting ? async () => {
+        const found = await findExisting();
+        return found ? { success: true as const, successResult: found } : undefined;
+      } : undefined,
+    }).then((r) => r.successResult);
+  };
+  const operate = async (op: "start" | "stop", botId: string, lpAccountUser: string) => {
+    const r = await cbCall(ctx, "cbMonitoring", "PUT", `/sysadmin/nodejs/instance/${op}/${encodeURIComponent(botId)}`, operationSchema, {
+      json: { lpAccountId: ctx.creds.accountId, lpAccountUser },
+    });
+    return { status: r.successResult?.status ?? undefined };
+  };
+  const status = async (botId: string): Promise<BotStatus> =>
+    (await cbCall(ctx, "cbMonitoring", "GET", `/sysadmin/nodejs/instance/status-v2/${encodeURIComponent(botId)}`, cbEnvelope(botStatusSchema), {}))
+      .successResult;
+  const statusOf = async (botId: string, lpUserId: string) => (await status(botId)).agents.find((a) => a.lpUserId === String(lpUserId));
+
+  return {
+    listForBot,
+    get,
+    add: (lpUserId, input) => write("POST", lpUserId, input, () => get(input.botId, lpUserId)),
+    edit: (lpUserId, input) => write("PUT", lpUserId, input),
+    delete: async (botId, lpUserId) => {
+      await cbCall(ctx, "cbExternalIntegrations", "DELETE", botUserPath(lpUserId), z.unknown(), { query: { chatBotId: botId } });
+    },
+    start: (botId, user) => operate("start", botId, user),
+    stop: (botId, user) => operate("stop", botId, user),
+    status,
+    statusOf,
+    waitForStatus: async (botId, lpUserId, wanted, options = {}) => {
+      const targets = Array.isArray(wanted) ? wanted : [wanted];
+      const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+      let last: ConnectorStatusEntry | undefined;
+      for (;;) {
+        last = await statusOf(botId, lpUserId);
+        if (last && (targets as string[]).includes(last.status)) return last;
+        if (Date.now() >= deadline) {
+          const reasons = last?.components.filter((c) => !c.ok).map((c) => `${c.name}: ${c.reason ?? "failed"}`) ?? [];
+          throw new WaitTimeoutError(
+            `Connector of user ${lpUserId} on bot ${botId} did not reach ${targets.join("/")}; last status ${last?.status ?? "unknown"}` +
+              (reasons.length ? ` (${reasons.join("; ")})` : ""),
+            last?.status,
+          );
+        }
+        await sleep(options.intervalMs ?? 1_000);
+      }
+    },
+  };
+}
+
+async function cbCall<S extends z.ZodType>(
+  ctx: ClientContext,
+  service: ServiceName,
+  method: HttpMethod,
+  path: string,
+  schema: S,
+  o: { query?: Record<string, string>; json?: unknown; findExisting?: () => Promise<z.output<S> | undefined> },
+): Promise<z.output<S>> {
+  return ctx.http.send({
+    method,
+    origin: await ctx.domain.origin(service),
+    path,
+    query: o.query,
+    json: o.json,
+    auth: ctx.cbAuth,
+    findExisting: o.findExisting,
+    parse: (res) => schema.parse(res.body),
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * The BotConnector dynamic provider: a Conversation Builder agent connector binding a bot to a bot
+ * agent, started and Connected. This module's exports are the provider (see skill.provider.ts).
+ *
+ * LivePerson's rules, enforced here rather than remembered by a person:
+ *  - a connector is edited or deleted only while stopped, so every settings change is a
+ *    replacement, delete first: stop, wait for Stopped, delete, add, start, wait for Connected;
+ *  - custom configuration changes take effect only after stop then start (the replacement does it);
+ *  - `running` alone is an in-place update (start or stop).
+ */
+import type { Connector, ConnectorInput, ConnectorStatusEntry, LiveEngageClient } from "../client";
+import { botConnectorWarnings } from "./check";
+import { DIFF_OPTIONS, diffInputs } from "./diff";
+import { configurationsToFlags, SECRET_FLAG_KEYS, type FlagValues } from "./flags";
+import { checkAndWarn, declaredKeys, pick } from "./lifecycle";
+import { displayStatus, failingReasons, stopAndWait, waitForConnected, type DisplayStatus } from "./connectorStatus";
+import { liveEngage } from "./runtime";
+import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "./schemas";
+
+export { configureProviderProcess as configure } from "./runtime";
+
+/** Outputs that are not inputs: never compared by diff. */
+export const BOT_CONNECTOR_OUTPUT_ONLY = ["status", "statusReasons", "lpUserId"] as const;
+/** Flags carried by first-class inputs instead of `flags`. */
+const MANAGED_CONFIGURATION_KEYS = ["lpAccountId", "lpAccountUser", "lpUserRole", "enableAccessibility", "fallbackSkillId", "externalWebhookUrl"];
+
+export type BotConnectorOutputs = Partial<BotConnectorInputs> & {
+  status?: DisplayStatus;
+  statusReasons?: string[];
+  lpUserId?: string;
+};
+
+export async function check(_olds: unknown, news: Record<string, unknown>) {
+  return checkAndWarn(botConnectorInputsSchema, news, botConnectorWarnings);
+}
+
+export async function diff(_id: string, olds: BotConnectorOutputs, news: BotConnectorInputs) {
+  return diffInputs(olds, news, { ...DIFF_OPTIONS.BotConnector, ignore: [...DIFF_OPTIONS.BotConnector.ignore, ...BOT_CONNECTOR_OUTPUT_ONLY] });
+}
+
+export async function create(inputs: BotConnectorInputs) {
+  const le = liveEngage();
+  const lpUserId = await resolveUserId(le, inputs);
+  const body = toWire(le, inputs);
+  const existing = await le.connectors.get(inputs.botId, lpUserId);
+  let connector: Connector;
+  if (existing) {
+    if (!inputs.adopt) {
+      throw new Error(`bot agent "${inputs.agent}" already has a connector on bot ${inputs.botId}; set adopt: true to take it over, or remove it in Conversation Builder`);
+    }
+    // Adoption: a connector is edited only while stopped.
+    await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
+    connector = await le.connectors.edit(lpUserId, body);
+  } else {
+    connector = await le.connectors.add(lpUserId, body);
+  }
+  const id = connectorId(inputs.botId, lpUserId);
+  if (inputs.running) {
+    const outcome = await waitAfterStart(le, inputs, lpUserId);
+    if (!outcome.reached) {
+      // Transactional create: nothing half-deployed is left behind (no orphan connector).
+      await rollBack(le, inputs, lpUserId, Boolean(existing));
+      throw new Error(`connector for bot agent "${inputs.agent}" on bot ${inputs.botId} did not reach Connected: ${outcome.reasons.join("; ")}`);
+    }
+  }
+  const entry = await le.connectors.statusOf(inputs.botId, lpUserId);
+  return { id, outs: toOutputs(connector, entry, inputs) };
+}
+
+export async function read(id: string, props?: BotConnectorOutputs) {
+  const le = liveEngage();
+  const { botId, lpUserId } = parseId(id);
+  const connector = await le.connectors.get(botId, lpUserId);
+  if (!connector) return { id: "" };
+  const entry = await le.connectors.statusOf(botId, lpUserId);
+  const outs = toOutputs(connector, entry, props ?? {});
+  const { status: _s, statusReasons: _r, lpUserId: _u, ...inputs } = outs;
+  return { id, props: outs, inputs };
+}
+
+export async function update(id: string, olds: BotConnectorOutputs, news: BotConnectorInputs) {
+  const le = liveEngage();
+  const { botId, lpUserId } = parseId(id);
+  const connector = await le.connectors.get(botId, lpUserId);
+  if (!connector) {
+    throw new Error(`connector ${id} no longer exists in Conversation Builder; run \`pulumi refresh\`, then \`pulumi up\` to recreate it`);
+  }
+  if (news.running && olds.running !== true) {
+    const outcome = await waitAfterStart(le, news, lpUserId);
+    if (!outcome.reached) throw new Error(`connector for bot agent "${news.agent}" did not reach Connected: ${outcome.reasons.join("; ")}`);
+  } else if (!news.running && olds.running !== false) {
+    await stopAndWait(le, botId, lpUserId, news.agent);
+  }
+  const entry = await le.connectors.statusOf(botId, lpUserId);
+  return { outs: toOutputs(connector, entry, news) };
+}
+
+async function deleteConnector(id: string, props: BotConnectorOutputs) {
+  const le = liveEngage();
+  const { botId, lpUserId } = parseId(id);
+  const connector = await le.connectors.get(botId, lpUserId);
+  if (!connector) return; // already gone
+  await stopAndWait(le, botId, lpUserId, connector.lpAccountUser ?? props.agent ?? "");
+  try {
+    await le.connectors.delete(botId, lpUserId);
+  } catch (e) {
+    if (!(await le.connectors.get(botId, lpUserId))) return;
+    throw e;
+  }
+}
+export { deleteConnector as delete };
+
+/** Pulumi id: the connector is identified by its bot and its bot user. */
+export function connectorId(botId: string, lpUserId: string): string {
+  return `${botId}/${lpUserId}`;
+}
+
+function parseId(id: string): { botId: string; lpUserId: string } {
+  const slash = id.lastIndexOf("/");
+  if (slash <= 0) throw new Error(`"${id}" is not a bot connector id (expected <botId>/<lpUserId>)`);
+  return { botId: id.slice(0, slash), lpUserId: id.slice(slash + 1) };
+}
+
+async function resolveUserId(le: LiveEngageClient, inputs: BotConnectorInputs): Promise<string> {
+  if (inputs.agentUserId) return inputs.agentUserId;
+  const user = await le.users.findByLoginName(inputs.agent);
+  if (!user) {
+    throw new Error(`agent: no LiveEngage user with login name "${inputs.agent}"; create it (BotAgent) before the connector, or fix agent`);
+  }
+  return String(user.id);
+}
+
+function toWire(le: LiveEngageClient, i: BotConnectorInputs): ConnectorInput {
+  return {
+    deploymentEnvironment: i.environment === "production" ? "PRODUCTION" : "STAGING",
+    type: i.conversationType,
+    lpAccountId: le.accountId,
+    lpAccountUser: i.agent,
+    botId: i.botId,
+    configurations: connectorConfigurations(i, le.accountId),
+  };
+}
+
+async function waitAfterStart(le: LiveEngageClient, i: BotConnectorInputs, lpUserId: string) {
+  await le.connectors.start(i.botId, i.agent);
+  return waitForConnected(le, i.botId, lpUserId, i.connectTimeoutSeconds * 1000);
+}
+
+async function rollBack(le: LiveEngageClient, i: BotConnectorInputs, lpUserId: string, adopted: boolean): Promise<void> {
+  await stopAndWait(le, i.botId, lpUserId, i.agent);
+  if (!adopted) await le.connectors.delete(i.botId, lpUserId);
+}
+
+/**
+ * The connector as the API reports it, in input shape. Secret flags are write-only (the API
+ * masks them), so their values come from the declaration and stay secret in state.
+ */
+function toOutputs(c: Connector, entry: ConnectorStatusEntry | undefined, declaredFrom: Record<string, unknown>): BotConnectorOutputs {
+  const cfg = c.configurations ?? {};
+  const { flags: parsed, extra } = configurationsToFlags(cfg);
+  const flags: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parsed)) if (!MANAGED_CONFIGURATION_KEYS.includes(k)) flags[k] = v;
+  const declaredFlags = (declaredFrom.flags ?? {}) as FlagValues;
+  for (const k of SECRET_FLAG_KEYS) {
+    if (declaredFlags[k] !== undefined && cfg[k] !== undefined) flags[k] = declaredFlags[k];
+  }
+  const custom: Record<string, string> = {};
+  for (const [k, v] of Object.entries(extra)) if (!MANAGED_CONFIGURATION_KEYS.includes(k)) custom[k] = v;
+
+  const running = c.lastManualOperation ? c.lastManualOperation === "START" : entry?.status !== undefined && entry.status !== "STOPPED";
+  const view: Record<string, unknown> = {
+    botId: c.botId,
+    agent: c.lpAccountUser,
+    agentUserId: String(c.lpUserId),
+    conversationType: c.type,
+    role: parsed.lpUserRole,
+    environment: c.deploymentEnvironment === "PRODUCTION" ? "production" : "demo",
+    running,
+    externalWebhookUrl: parsed.externalWebhookUrl ?? undefined,
+    fallbackSkillId: parsed.fallbackSkillId === undefined || parsed.fallbackSkillId === null ? undefined : String(parsed.fallbackSkillId),
+    accessibility: parsed.enableAccessibility,
+    flags,
+    customConfigurations: Object.keys(custom).length ? custom : undefined,
+    connectTimeoutSeconds: declaredFrom.connectTimeoutSeconds,
+  };
+  const keys = declaredKeys(declaredFrom).filter((k) => k in view);
+  // Drift in flags or custom keys must surface even when the program declared none.
+  for (const k of ["flags", "customConfigurations"]) if (view[k] !== undefined && !keys.includes(k)) keys.push(k);
+  const outs: BotConnectorOutputs = pick(view, keys);
+  if (declaredFrom.adopt !== undefined) outs.adopt = declaredFrom.adopt as boolean;
+  outs.status = displayStatus(entry?.status);
+  outs.statusReasons = failingReasons(entry);
+  outs.lpUserId = String(c.lpUserId);
+  return outs;
+}

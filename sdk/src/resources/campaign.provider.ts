@@ -1,0 +1,76 @@
+/** The Campaign dynamic provider (`le-campaigns/campaigns`). This module's exports are the provider. */
+import type { Campaign as WireCampaign, CampaignInput, LiveEngageClient } from "../client";
+import { DIFF_OPTIONS, diffInputs } from "./diff";
+import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
+import { liveEngage } from "./runtime";
+import { campaignInputsSchema, type CampaignInputs } from "./schemas";
+
+export { configureProviderProcess as configure } from "./runtime";
+
+/** Outputs that are not inputs: never compared by diff. */
+export const CAMPAIGN_OUTPUT_ONLY = ["effectiveGoalId"] as const;
+
+export type CampaignOutputs = Partial<CampaignInputs> & { effectiveGoalId?: string };
+
+export async function check(_olds: unknown, news: Record<string, unknown>) {
+  return checkAndWarn(campaignInputsSchema, news);
+}
+
+export async function diff(_id: string, olds: CampaignOutputs, news: CampaignInputs) {
+  return diffInputs(olds, news, { ...DIFF_OPTIONS.Campaign, ignore: [...DIFF_OPTIONS.Campaign.ignore, ...CAMPAIGN_OUTPUT_ONLY] });
+}
+
+export async function create(inputs: CampaignInputs) {
+  const le = liveEngage();
+  const existing = inputs.adopt ? await le.campaigns.findByName(inputs.name) : undefined;
+  const body = await toWire(le, inputs);
+  const campaign = existing
+    ? await le.campaigns.update(existing.id, body)
+    : await createUnique("campaign", inputs.name, () => le.campaigns.create(body));
+  return { id: String(campaign.id), outs: toOutputs(campaign, inputs) };
+}
+
+export async function read(id: string, props?: CampaignOutputs) {
+  const campaign = await readOrGone(() => liveEngage().campaigns.get(numericId(id, "campaign")));
+  if (!campaign) return { id: "" };
+  const outs = toOutputs(campaign, props ?? {});
+  const { effectiveGoalId: _g, ...inputs } = outs;
+  return { id, props: outs, inputs };
+}
+
+export async function update(id: string, _olds: CampaignOutputs, news: CampaignInputs) {
+  const le = liveEngage();
+  const body = await toWire(le, news);
+  const campaign = await updateExisting("campaign", id, () => le.campaigns.update(numericId(id, "campaign"), body));
+  return { outs: toOutputs(campaign, news) };
+}
+
+async function deleteCampaign(id: string) {
+  await deleteIdempotent(() => liveEngage().campaigns.delete(numericId(id, "campaign")));
+}
+export { deleteCampaign as delete };
+
+async function toWire(le: LiveEngageClient, i: CampaignInputs): Promise<CampaignInput> {
+  let goalId = i.goalId === undefined ? undefined : Number(i.goalId);
+  if (goalId === undefined) {
+    // LiveEngage requires a goal; an account always has its default goals, so take the first.
+    const [first] = await le.goals.list();
+    if (!first) throw new Error("the account has no campaign goal; set goalId on the campaign");
+    goalId = first.id;
+  }
+  return { name: i.name, description: i.description, goalId, status: i.published ? 1 : 0 };
+}
+
+function toOutputs(c: WireCampaign, declaredFrom: Record<string, unknown>): CampaignOutputs {
+  const view: Record<string, unknown> = {
+    name: c.name,
+    description: c.description,
+    goalId: idOf(c.goalId),
+    published: c.status === undefined || c.status === null ? undefined : c.status === 1,
+  };
+  const outs: CampaignOutputs = pick(view, declaredKeys(declaredFrom).filter((k) => k in view));
+  if (declaredFrom.adopt !== undefined) outs.adopt = declaredFrom.adopt as boolean;
+  const goal = idOf(c.goalId);
+  if (goal) outs.effectiveGoalId = goal;
+  return outs;
+}

@@ -1,0 +1,22 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as engagementProvider from "./engagement.provider";
+import { type Inputs } from "./inputs";
+import type { EngagementArgs as EngagementFields } from "./schemas";
+
+/** Arguments of {@link Engagement}; see the README's resource table. */
+export type EngagementArgs = Inputs<EngagementFields>;
+
+/**
+ * An engagement of a campaign, routing conversations to a skill. Changing `campaignId` replaces
+ * it; everything else is updated in place.
+ */
+export class Engagement extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly campaignId: pulumi.Output<string>;
+  declare readonly skillId: pulumi.Output<string>;
+  declare readonly skillName: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: EngagementArgs, opts?: pulumi.CustomResourceOptions) {
+    super(engagementProvider, name, { skillName: undefined, ...args }, opts, "liveengage", "Engagement");
+  }
+}

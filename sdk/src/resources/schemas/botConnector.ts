@@ -1,0 +1,119 @@
+/**
+ * Inputs of the BotConnector resource: a Conversation Builder agent connector binding a bot to a
+ * bot user (reference §7, wire contract §5).
+ */
+import { z } from "zod";
+import {
+  APP_KEY_FLAG_KEYS, FLAG_KEYS, FlagValues, applyFlagDefaults, flagAppliesTo, flagsToConfigurations,
+} from "../flags";
+import { loginNameSchema } from "./botAgent";
+import { adoptSchema, flag, idString, must, nonEmpty, oneOf, ROLES, wholeNumber } from "./common";
+import {
+  ConnectorFlags, connectorFlagsSchema, customConfigurationsSchema, flagRefusal,
+} from "./connectorFlags";
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+const WEBHOOK_MSG = must("must be an https:// URL (http:// only for loopback hosts), e.g. \"https://hooks.example.com/bot\"");
+
+/** https, or http on a loopback host (the local emulator) — the same rule as the client. */
+export function isAllowedWebhookUrl(text: string): boolean {
+  let url: URL;
+  try { url = new URL(text); } catch { return false; }
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
+}
+
+const baseSchema = z.strictObject({
+  /** Conversation Builder bot id. Changing it replaces the connector. */
+  botId: nonEmpty("a Conversation Builder bot id, e.g. \"a1b2c3d4-...\""),
+  /** Login name of the bot user (`lpAccountUser`). Changing it replaces the connector. */
+  agent: loginNameSchema,
+  /** LivePerson user id of the bot user; looked up from `agent` when absent. */
+  agentUserId: idString("3705342610").optional(),
+  /** Must match the account's conversation type. Changing it replaces the connector. */
+  conversationType: oneOf(["messaging", "chat"] as const),
+  /** Must match the bot user's profile; sent as `lpUserRole`. @default "ASSIGNED_AGENT" */
+  role: oneOf(ROLES).default("ASSIGNED_AGENT"),
+  /** "demo" (STAGING) or "production" (needs Bot Status Access). @default "demo" */
+  environment: oneOf(["demo", "production"] as const).default("demo"),
+  /** Started (true) or stopped (false); an in-place update. @default true */
+  running: flag(true).default(true),
+  /** HTTP connector target instead of WebSocket; sent as `externalWebhookUrl`. */
+  externalWebhookUrl: z.string({ error: WEBHOOK_MSG }).refine(isAllowedWebhookUrl, { error: WEBHOOK_MSG }).optional(),
+  /** Escalation skill; sent as `fallbackSkillId`. */
+  fallbackSkillId: idString().optional(),
+  /** Adds tooltip attributes; sent as `enableAccessibility`. @default true */
+  accessibility: flag(true).default(true),
+  /** Typed flags of the seed's table; defaults applied for the conversation type. @default {} */
+  flags: connectorFlagsSchema.default({}),
+  /** Extra string pairs for keys outside the table (passed through unchecked, with a warning). */
+  customConfigurations: customConfigurationsSchema.optional(),
+  /** How long `create`/`update` wait for the connector to report Connected. @default 120 */
+  connectTimeoutSeconds: wholeNumber("seconds", 120, 1).default(120),
+  /** @default false */
+  adopt: adoptSchema,
+});
+
+function isSet(flags: Record<string, unknown>, key: string): boolean {
+  return flags[key] !== undefined && flags[key] !== null;
+}
+
+/** The Chat column and the credential rule: both need `conversationType` and `flags` together. */
+function refineConnector(v: unknown, ctx: z.RefinementCtx): void {
+  if (typeof v !== "object" || v === null) return;
+  const { conversationType, flags } = v as { conversationType?: unknown; flags?: unknown };
+  if (typeof flags !== "object" || flags === null) return;
+  const given = flags as Record<string, unknown>;
+  if (conversationType === "chat") {
+    for (const key of FLAG_KEYS) {
+      if (isSet(given, key) && flagRefusal(key) === undefined && !flagAppliesTo(key, "chat")) {
+        ctx.addIssue({ code: "custom", path: ["flags", key], message: must(
+          "only applies to messaging connectors (the flags table marks it N for chat); remove it or set conversationType to \"messaging\"") });
+      }
+    }
+  }
+  const hasPassword = isSet(given, "lpPassword");
+  const keys = APP_KEY_FLAG_KEYS.filter((k) => isSet(given, k));
+  const quad = APP_KEY_FLAG_KEYS.join(", ");
+  if (hasPassword && keys.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["flags", "lpPassword"], message: must(
+      `cannot be combined with the app-key flags (${quad}): the connector logs in with either a password or the app-key quadruple`) });
+  } else if (!hasPassword && keys.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["flags", "lpPassword"], message: must(
+      `is required, or all of ${quad} instead: the running connector logs in as the bot agent with one of them`) });
+  } else if (!hasPassword) {
+    for (const k of APP_KEY_FLAG_KEYS.filter((k) => !keys.includes(k))) {
+      ctx.addIssue({ code: "custom", path: ["flags", k], message: must(
+        `is required with the other app-key flags: give all of ${quad}, or flags.lpPassword instead`) });
+    }
+  }
+}
+
+/** Checked, normalized BotConnector inputs. */
+export const botConnectorInputsSchema = baseSchema
+  .superRefine(refineConnector, { when: () => true })
+  .transform((v) => ({
+    ...v,
+    flags: applyFlagDefaults(v.flags as FlagValues, v.conversationType) as ConnectorFlags,
+  }));
+
+/** BotConnector inputs after `check`. */
+export type BotConnectorInputs = z.output<typeof botConnectorInputsSchema>;
+/** What a program may pass (before defaults). */
+export type BotConnectorArgs = z.input<typeof botConnectorInputsSchema>;
+
+/**
+ * The wire `configurations` of a connector: the managed flags from first-class inputs, then the typed
+ * flags, then `customConfigurations`. Role is sent for chat too: the current docs make Role a field of
+ * every connector and the connector checks it against the user's profile.
+ */
+export function connectorConfigurations(inputs: BotConnectorInputs, accountId: string): Record<string, string> {
+  const managed: FlagValues = {
+    lpAccountId: accountId,
+    lpAccountUser: inputs.agent,
+    lpUserRole: inputs.role,
+    enableAccessibility: inputs.accessibility,
+    fallbackSkillId: inputs.fallbackSkillId,
+    externalWebhookUrl: inputs.externalWebhookUrl,
+  };
+  return { ...flagsToConfigurations({ ...managed, ...inputs.flags }), ...inputs.customConfigurations };
+}

@@ -1,0 +1,61 @@
+/**
+ * Building blocks shared by the input schemas.
+ *
+ * Messages use the `{property}` placeholder, which `checkInputs` replaces with the dotted path of the
+ * failing input ("flags.messageDelay"). Schemas never know where they are nested, and messages never
+ * contain the value given: inputs may be secrets.
+ */
+import { z } from "zod";
+
+/** Placeholder for the dotted input path in schema messages. @internal */
+export const PROPERTY = "{property}";
+
+/** `{property} <text>` — a message naming the failing input. @internal */
+export function must(text: string): string {
+  return `${PROPERTY} ${text}`;
+}
+
+/** A trimmed, non-empty string. @internal */
+export function nonEmpty(what = "a non-empty string") {
+  return z.string({ error: must(`must be ${what}`) }).trim().min(1, { error: must(`must be ${what}`) });
+}
+
+/** An id of a LivePerson object (ids are longs; Pulumi passes them as strings). @internal */
+export function idString(example = "3735471112") {
+  const msg = must(`must be the id of an existing object as a string without spaces, e.g. "${example}"`);
+  return z.string({ error: msg }).trim().regex(/^\S+$/, { error: msg });
+}
+
+/** An integer ≥ `min`; `what` names the unit ("seconds", "conversations"). @internal */
+export function wholeNumber(what: string, example: number, min = 0) {
+  const msg = must(`must be a whole number of ${what} ≥ ${min}, e.g. ${example}`);
+  return z.number({ error: msg }).int({ error: msg }).min(min, { error: msg });
+}
+
+/** A boolean. @internal */
+export function flag(example: boolean) {
+  return z.boolean({ error: must(`must be true or false, e.g. ${example}`) });
+}
+
+/** One of `values`. @internal */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: must(`must be one of ${values.map((v) => `"${v}"`).join(", ")}`) });
+}
+
+/**
+ * `adopt`: take over an existing object with the same unique name instead of failing on the duplicate
+ * (dynamic resources cannot be imported, pulumi/pulumi#16175). Only read at create.
+ * @default false
+ */
+export const adoptSchema = flag(false).default(false);
+
+/** Role of a bot user / connector: Agent or Agent Manager (LivePerson's `lpUserRole` values). */
+export const ROLES = ["ASSIGNED_AGENT", "MANAGER"] as const;
+/** A role value. */
+export type Role = (typeof ROLES)[number];
+
+/** Sorted, de-duplicated ids: these lists are sets, so order must not produce a diff. @internal */
+export function idSet(example?: string) {
+  return z.array(idString(example), { error: must("must be a list of ids as strings, e.g. [\"3735471112\"]") })
+    .transform((ids) => [...new Set(ids)].sort());
+}
