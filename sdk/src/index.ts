@@ -17,3 +17,4 @@ export function startEmulator(options?: EmulatorOptions): Promise<RunningEmulato
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require("./emulator") as typeof import("./emulator")).startEmulator(options);
 }
+export * from "./components";

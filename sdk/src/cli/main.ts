@@ -6,12 +6,16 @@
  *   liveengage drift      compare the live configuration of all agents of a bot
  */
 import { Command } from "commander";
+import { registerDriftCommand } from "./drift-command";
 import { registerEmulatorCommand } from "./emulator-command";
+import { registerStatusCommand } from "./status-command";
 
 export function buildProgram(): Command {
   const program = new Command();
   program.name("liveengage").description("LivePerson Conversation Builder deployments: emulator and operations");
   registerEmulatorCommand(program);
+  registerStatusCommand(program);
+  registerDriftCommand(program);
   return program;
 }
 

@@ -124,9 +124,3 @@ export function renderError(family: Family, err: ApiError): unknown {
       return { type: err.code, message: err.message };
   }
 }
-
-/** Account Config answers 401 with the Login Service body (docs/wire-contract.md §2). */
-export function renderUnauthorized(family: Family, message: string): { status: number; body: unknown } {
-  if (family === "cb") return { status: 401, body: renderError("cb", cbErrors.unauthorized(message)) };
-  return { status: 401, body: renderError("login", loginErrors.unauthorized(message)) };
-}

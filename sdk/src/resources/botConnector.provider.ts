@@ -56,15 +56,33 @@ export async function create(inputs: BotConnectorInputs) {
   }
   const id = connectorId(inputs.botId, lpUserId);
   if (inputs.running) {
-    const outcome = await waitAfterStart(le, inputs, lpUserId);
-    if (!outcome.reached) {
-      // Transactional create: nothing half-deployed is left behind (no orphan connector).
-      await rollBack(le, inputs, lpUserId, Boolean(existing));
-      throw new Error(`connector for bot agent "${inputs.agent}" on bot ${inputs.botId} did not reach Connected: ${outcome.reasons.join("; ")}`);
+    let failure: string | undefined;
+    try {
+      const outcome = await waitAfterStart(le, inputs, lpUserId);
+      if (!outcome.reached) failure = `did not reach Connected: ${outcome.reasons.join("; ")}`;
+    } catch (e) {
+      // A start refused or lost on the way fails the create as well: the added connector must go too.
+      failure = `could not be started: ${messageOf(e)}`;
     }
+    if (failure !== undefined) {
+      // Transactional create: nothing half-deployed is left behind (no orphan connector).
+      let cleanup = "";
+      try {
+        await rollBack(le, inputs, lpUserId, Boolean(existing));
+      } catch (e) {
+        cleanup = `; removing the connector again also failed (${messageOf(e)}): remove it in Conversation Builder`;
+      }
+      throw new Error(`connector for bot agent "${inputs.agent}" on bot ${inputs.botId} ${failure}${cleanup}`);
+    }
+    // The add/edit answer predates the start (its lastManualOperation is stale): read it again.
+    connector = (await le.connectors.get(inputs.botId, lpUserId)) ?? connector;
   }
   const entry = await le.connectors.statusOf(inputs.botId, lpUserId);
   return { id, outs: toOutputs(connector, entry, inputs) };
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 export async function read(id: string, props?: BotConnectorOutputs) {
@@ -91,8 +109,11 @@ export async function update(id: string, olds: BotConnectorOutputs, news: BotCon
   } else if (!news.running && olds.running !== false) {
     await stopAndWait(le, botId, lpUserId, news.agent);
   }
+  // Read again after a start or stop: the connector read before it has a stale lastManualOperation,
+  // which would record the old `running` and show a change on the next preview.
+  const current = (await le.connectors.get(botId, lpUserId)) ?? connector;
   const entry = await le.connectors.statusOf(botId, lpUserId);
-  return { outs: toOutputs(connector, entry, news) };
+  return { outs: toOutputs(current, entry, news) };
 }
 
 async function deleteConnector(id: string, props: BotConnectorOutputs) {

@@ -2,7 +2,7 @@
 // auth, select / include_deleted, revisions with If-Match, full-replace PUT, soft delete, batch
 // delete and X-HTTP-Method-Override. The domain rules come from the collection's spec.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { acErrors, ApiError } from "../errors";
+import { acErrors } from "../errors";
 import type { CollectionSpec, Params } from "../store/collections";
 import type { AccountState } from "../store/state";
 import { digest } from "../secrets";
@@ -194,5 +194,3 @@ export function registerCollection<T extends { id: number }>(
   app.delete(item, removeOne);
   if (spec.batchDelete) app.delete(base, removeBatch);
 }
-
-export { ApiError };

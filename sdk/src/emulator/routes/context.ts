@@ -2,7 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Sessions, Principal } from "../auth";
 import { isAdmin, privilegesOf, BOT_STATUS_ACCESS } from "../credentials";
-import { ApiError, loginErrors } from "../errors";
+import { loginErrors } from "../errors";
 import type { Store } from "../store/store";
 import type { AccountState, User } from "../store/state";
 import type { OAuth1Verifier } from "../oauth1";
@@ -64,10 +64,4 @@ export function authenticate(ctx: RouteContext, req: FastifyRequest, accountId?:
   const caller = callerFor(ctx, principal, token);
   if (!caller) throw loginErrors.unauthorized("invalid or expired token");
   return caller;
-}
-
-export function requireAccount(ctx: RouteContext, accountId: string, err: () => ApiError): AccountState {
-  const acc = ctx.store.account(accountId);
-  if (!acc) throw err();
-  return acc;
 }

@@ -2,7 +2,7 @@
 // integrity, uniqueness and delete dependencies. Each spec's build() only reads the state and
 // throws an ApiError; the generic HTTP layer (routes/ac-collection.ts) applies the result.
 import { z } from "zod";
-import { acErrors, ApiError } from "../errors";
+import { acErrors } from "../errors";
 import { nowDate } from "../seed";
 import type { AccountState, Campaign, CollectionName, Engagement, Goal, Profile, Skill, User } from "./state";
 
@@ -426,7 +426,3 @@ export const engagements: CollectionSpec<Engagement> = {
   markDeleted: (e) => ({ ...e, deleted: true }),
   alsoBump: ["campaigns"],
 };
-
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
-}

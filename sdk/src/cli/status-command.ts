@@ -1,0 +1,65 @@
+/**
+ * `liveengage status`: every bot of the account, its connectors, their status and the failing
+ * components — the Deploy page of Conversation Builder, in a terminal.
+ */
+import type { Command } from "commander";
+import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../client";
+import { displayStatus, failingReasons } from "../resources/connectorStatus";
+import { cliCredentials } from "./credentials";
+import { renderTable } from "./table";
+
+export interface ConnectorRow {
+  bot: string;
+  botId: string;
+  agent: string;
+  userId: string;
+  type: string;
+  environment: string;
+  status: string;
+  failing: string[];
+}
+
+export async function collectStatus(le: LiveEngageClient): Promise<ConnectorRow[]> {
+  const rows: ConnectorRow[] = [];
+  for (const bot of await le.bots.list()) {
+    const connectors = await le.connectors.listForBot(bot.id);
+    if (connectors.length === 0) continue;
+    const status = await le.connectors.status(bot.id);
+    for (const c of connectors) {
+      const entry = status.agents.find((a) => String(a.lpUserId) === String(c.lpUserId));
+      rows.push({
+        bot: bot.name ?? bot.id, botId: bot.id, agent: c.lpAccountUser, userId: String(c.lpUserId), type: c.type,
+        environment: c.deploymentEnvironment === "PRODUCTION" ? "Production" : "Demo",
+        status: displayStatus(entry?.status), failing: failingReasons(entry),
+      });
+    }
+  }
+  return rows;
+}
+
+export function registerStatusCommand(program: Command): void {
+  program
+    .command("status")
+    .description("every bot of the account, its connectors and their status (Connected / Not Connected / Stopped)")
+    .option("--stack [name]", "read liveengage:* credentials from this Pulumi stack (default: LP_* environment variables)")
+    .option("--json", "machine-readable output")
+    .action(async (opts: { stack?: string | boolean; json?: boolean }) => {
+      const le = createLiveEngageClient(cliCredentials(opts));
+      try {
+        const rows = await collectStatus(le);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        } else if (rows.length === 0) {
+          process.stdout.write("no bot connectors in this account\n");
+        } else {
+          process.stdout.write(`${renderTable(
+            ["BOT", "AGENT", "USER ID", "TYPE", "ENV", "STATUS", "FAILING COMPONENTS"],
+            rows.map((r) => [r.bot, r.agent, r.userId, r.type, r.environment, r.status, r.failing.join("; ")]),
+          )}\n`);
+        }
+        if (rows.some((r) => r.status === "Not Connected")) process.exitCode = 3;
+      } finally {
+        await shutdownLiveEngageClients();
+      }
+    });
+}

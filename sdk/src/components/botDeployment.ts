@@ -1,0 +1,143 @@
+import * as pulumi from "@pulumi/pulumi";
+import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
+import { computeDrift, type DriftEntry } from "../resources/drift";
+import { SECRET_FLAG_KEYS } from "../resources/flags";
+import { agentEmail, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
+
+export * from "./botDeploymentArgs";
+
+export interface DeployedAgent {
+  loginName: string;
+  userId: string;
+  status: DisplayStatus;
+  statusReasons: string[];
+}
+
+/**
+ * One bot, N identical failover agents: a skill (or an existing one), N bot agents holding it,
+ * optional campaign + engagement routing to it, and per agent a connector with the same flags,
+ * started. LivePerson warns that duplicate agents configured by hand drift apart; here they are
+ * stamped from one declaration, restarted one at a time, and their drift is an output.
+ */
+export class BotDeployment extends pulumi.ComponentResource {
+  readonly skillId: pulumi.Output<string>;
+  readonly agents: pulumi.Output<DeployedAgent[]>;
+  readonly connectorIds: pulumi.Output<string[]>;
+  /** For every flag whose live value differs between agents or from the declaration: the value per agent. */
+  readonly drift: pulumi.Output<DriftEntry[]>;
+  readonly campaignId?: pulumi.Output<string>;
+  readonly engagementId?: pulumi.Output<string>;
+
+  constructor(name: string, args: BotDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("liveengage:index:BotDeployment", name, {}, opts);
+    const count = validateDeploymentArgs(name, args);
+    const child = { parent: this };
+
+    const skillId = args.skill.existingSkillId !== undefined
+      ? pulumi.output(args.skill.existingSkillId)
+      : new Skill(`${name}-skill`, { name: args.skill.name!, description: args.skill.description }, child).id;
+
+    let campaign: Campaign | undefined;
+    let engagement: Engagement | undefined;
+    if (args.routing) {
+      campaign = new Campaign(`${name}-campaign`, { name: args.routing.campaignName }, child);
+      engagement = new Engagement(`${name}-engagement`, {
+        campaignId: campaign.id, name: args.routing.engagementName, skillId,
+        channel: args.routing.channel ?? args.conversationType,
+      }, child);
+    }
+
+    const agents: BotAgent[] = [];
+    const connectors: BotConnector[] = [];
+    for (let n = 1; n <= count; n++) {
+      const loginName = `${args.agents.loginNamePrefix}-${n}`;
+      const creds = agentCredentials(args.agents.credentials, n - 1);
+      const agent = new BotAgent(`${name}-agent-${n}`, {
+        loginName,
+        nickname: args.agents.nickname ?? args.agents.loginNamePrefix,
+        fullName: `${args.agents.fullNamePrefix ?? args.agents.loginNamePrefix} ${n}`,
+        email: agentEmail(args.agents.email, n),
+        skillIds: pulumi.output(skillId).apply((id) => [id]),
+        role: args.agents.role ?? "ASSIGNED_AGENT",
+        maxAsyncChats: args.agents.maxAsyncChats,
+        ...creds.agent,
+      }, child);
+      agents.push(agent);
+      // Rolling: each connector waits for the previous one, so a replacement (stop, delete, add,
+      // start, Connected) finishes before the next begins and N−1 agents keep serving.
+      const previous = connectors[connectors.length - 1];
+      const rolling = (args.rollout ?? "rolling") === "rolling" && previous !== undefined;
+      connectors.push(new BotConnector(`${name}-connector-${n}`, {
+        botId: args.botId,
+        agent: agent.loginName,
+        agentUserId: agent.userId,
+        conversationType: args.conversationType,
+        role: args.agents.role ?? "ASSIGNED_AGENT",
+        environment: args.environment ?? "demo",
+        running: args.running ?? true,
+        externalWebhookUrl: args.externalWebhookUrl,
+        fallbackSkillId: args.fallbackSkillId,
+        accessibility: args.accessibility ?? true,
+        flags: withCredentials(args.flags, creds.flags),
+        customConfigurations: args.customConfigurations,
+        connectTimeoutSeconds: args.connectTimeoutSeconds ?? 120,
+      }, { ...child, dependsOn: rolling ? [previous] : [] }));
+    }
+
+    this.skillId = skillId;
+    this.campaignId = campaign?.id;
+    this.engagementId = engagement?.id;
+    this.connectorIds = pulumi.all(connectors.map((c) => c.id));
+    this.agents = pulumi.all(agents.map((a, i) => pulumi.all([a.loginName, a.userId, connectors[i].status, connectors[i].statusReasons])))
+      .apply((rows) => rows.map(([loginName, userId, status, statusReasons]) => ({ loginName, userId, status, statusReasons: statusReasons ?? [] })));
+    this.drift = pulumi.all([pulumi.all(connectors.map((c) => pulumi.all([c.agent, c.flags]))), pulumi.output(args.flags ?? {})])
+      .apply(([live, declared]) => computeDrift(
+        live.map(([agent, flags]) => ({ agent, configuration: withoutSecrets(flags) })),
+        withoutSecrets(declared),
+      ));
+    // The connectors' flags hold the agents' passwords, which makes the whole output secret; the
+    // drift report never contains them (withoutSecrets, and computeDrift skips per-agent keys).
+    this.drift = pulumi.unsecret(this.drift);
+    this.registerOutputs({
+      skillId: this.skillId,
+      agents: this.agents,
+      connectorIds: this.connectorIds,
+      drift: this.drift,
+      campaignId: this.campaignId,
+      engagementId: this.engagementId,
+    });
+  }
+}
+
+/**
+ * The deployment's flags plus one agent's credentials. A plain object stays plain, so only the
+ * credential values are secret and previews still show which flag changed.
+ */
+function withCredentials(flags: BotDeploymentArgs["flags"], credentials: Record<string, pulumi.Input<string>>): pulumi.Input<never> {
+  if (flags === undefined || (!pulumi.Output.isInstance(flags) && typeof (flags as { then?: unknown }).then !== "function")) {
+    return { ...(flags as object | undefined), ...credentials } as never;
+  }
+  return pulumi.output(flags).apply((f) => ({ ...f, ...credentials })) as never;
+}
+
+function withoutSecrets(flags: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...((flags ?? {}) as Record<string, unknown>) };
+  for (const k of SECRET_FLAG_KEYS) delete out[k];
+  return out;
+}
+
+function agentCredentials(c: AgentCredentials, index: number): { agent: { password?: pulumi.Input<string>; allowedAppKey?: pulumi.Input<string> }; flags: Record<string, pulumi.Input<string>> } {
+  if ("password" in c) {
+    const password = pulumi.secret(typeof c.password === "function" ? c.password(index) : c.password);
+    return { agent: { password }, flags: { lpPassword: password } };
+  }
+  return {
+    agent: { allowedAppKey: c.appKey },
+    flags: {
+      lpAppKey: c.appKey,
+      lpAppSecret: pulumi.secret(c.appSecret),
+      lpAccessToken: c.accessToken,
+      lpAccessTokenSecret: pulumi.secret(c.accessTokenSecret),
+    },
+  };
+}

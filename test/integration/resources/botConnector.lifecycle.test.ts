@@ -1,0 +1,274 @@
+/**
+ * BotConnector against the emulator: create reaches Connected; read equals create; flag changes
+ * replace (delete first); `running` alone is an in-place stop/start; delete stops first; failed
+ * creates leave no orphan; Production needs Bot Status Access; secrets never surface in errors;
+ * drift made outside Pulumi; adoption.
+ */
+import * as connector from "../../../sdk/src/resources/botConnector.provider";
+import { configureProviderProcess, liveEngage } from "../../../sdk/src/resources/runtime";
+import { connectorConfigurations, type BotConnectorInputs } from "../../../sdk/src/resources/schemas";
+import { DEFAULTS, PROFILE_IDS } from "../../../sdk/src/emulator";
+import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
+
+const BOT = DEFAULTS.bot.id;
+let h: Harness;
+let skillId: number;
+let n = 0;
+
+beforeAll(async () => {
+  h = await startHarness();
+  skillId = (await liveEngage().skills.create({ name: "connector-skill" })).id;
+});
+afterAll(async () => { await h.close(); });
+
+/** A fresh bot user (Agent profile, one skill, a password) made through the client. */
+async function botUser(options: { password?: string; enabled?: boolean; profileId?: number } = {}) {
+  const loginName = `cb-agent-${++n}`;
+  const password = options.password ?? `pw-${loginName}-secret`;
+  const user = await liveEngage().users.create({
+    loginName, fullName: loginName, nickname: loginName, email: `${loginName}@example.com`,
+    isEnabled: options.enabled ?? true, maxChats: -1, skillIds: [skillId], profileIds: [options.profileId ?? PROFILE_IDS.agent],
+    userTypeId: 2, passwordSh: password,
+  });
+  return { loginName, password, id: String(user.id) };
+}
+
+async function declare(agent: string, password: string, extra: Record<string, unknown> = {}): Promise<BotConnectorInputs> {
+  const { flags, ...rest } = extra as { flags?: Record<string, unknown> };
+  return checked<BotConnectorInputs>(connector, {
+    botId: BOT, agent, conversationType: "messaging", connectTimeoutSeconds: 10, ...rest, flags: { lpPassword: password, ...flags },
+  });
+}
+
+const connectorsOf = async (lpUserId: string) => (await liveEngage().connectors.listForBot(BOT)).filter((c) => c.lpUserId === lpUserId);
+
+interface LogEntry { seq: number; method: string; route: string; url: string; status: number }
+
+describe("BotConnector lifecycle", () => {
+  it("creates Connected, reads back the same, diffs clean, stops and starts in place, and deletes (stop first)", async () => {
+    const user = await botUser();
+    const inputs = await declare(user.loginName, user.password);
+    expect(inputs).toMatchObject({ role: "ASSIGNED_AGENT", environment: "demo", running: true, accessibility: true });
+
+    const created = await connector.create(inputs);
+    expect(created.id).toBe(`${BOT}/${user.id}`);
+    expect(created.outs).toMatchObject({
+      botId: BOT, agent: user.loginName, conversationType: "messaging", role: "ASSIGNED_AGENT", environment: "demo",
+      running: true, accessibility: true, status: "Connected", statusReasons: [], lpUserId: user.id,
+    });
+    expect(created.outs.flags).toMatchObject({ messageDelay: 300, fallbackEscalationTime: 180000, defaultGreetingMessage: "hi", lpPassword: user.password });
+    expect((await liveEngage().connectors.statusOf(BOT, user.id))?.status).toBe("CONNECTED");
+
+    const read = await connector.read(created.id, created.outs);
+    expect(read.id).toBe(created.id);
+    expect(read.props).toEqual(created.outs);
+    expect(read.inputs).not.toHaveProperty("status");
+    expect((await connector.diff(created.id, created.outs, inputs)).changes).toBe(false);
+
+    // Any flag change is a delete-first replacement.
+    const slower = await declare(user.loginName, user.password, { flags: { messageDelay: 1000 } });
+    expect(await connector.diff(created.id, created.outs, slower)).toEqual({ changes: true, replaces: ["flags"], deleteBeforeReplace: true });
+
+    // `running` alone: an in-place update that stops, then starts again.
+    const stopped = await declare(user.loginName, user.password, { running: false });
+    expect(await connector.diff(created.id, created.outs, stopped)).toEqual({ changes: true, replaces: [] });
+    const afterStop = await connector.update(created.id, created.outs, stopped);
+    expect(afterStop.outs).toMatchObject({ running: false, status: "Stopped", statusReasons: [] });
+    expect((await liveEngage().connectors.statusOf(BOT, user.id))?.status).toBe("STOPPED");
+    const readStopped = await connector.read(created.id, afterStop.outs);
+    expect(readStopped.props).toEqual(afterStop.outs);
+    expect((await connector.diff(created.id, afterStop.outs, stopped)).changes).toBe(false);
+
+    const afterStart = await connector.update(created.id, afterStop.outs, inputs);
+    expect(afterStart.outs).toMatchObject({ running: true, status: "Connected", statusReasons: [] });
+    expect((await connector.read(created.id, afterStart.outs)).props).toEqual(afterStart.outs);
+    expect((await connector.diff(created.id, afterStart.outs, inputs)).changes).toBe(false);
+
+    const { seq: before } = (await h.admin<LogEntry[]>("GET", "/requests")).slice(-1)[0];
+    await connector.delete(created.id, afterStart.outs);
+    const log = (await h.admin<LogEntry[]>("GET", `/requests?since=${before}`)).filter((e) => e.status < 400);
+    const stopAt = log.findIndex((e) => e.method === "PUT" && e.url.includes(`/instance/stop/${BOT}`));
+    const deleteAt = log.findIndex((e) => e.method === "DELETE" && e.url.includes(`/bot_users/${user.id}`));
+    expect(stopAt).toBeGreaterThanOrEqual(0);
+    expect(deleteAt).toBeGreaterThan(stopAt);
+    expect(await connectorsOf(user.id)).toEqual([]);
+
+    expect((await connector.read(created.id, afterStart.outs)).id).toBe("");
+    await expect(connector.delete(created.id, afterStart.outs)).resolves.toBeUndefined();
+  });
+
+  it("fails a create with a wrong password with the login reason, never the password, and leaves no connector", async () => {
+    const user = await botUser();
+    const wrong = "Wrong-Password-4711";
+    const inputs = await declare(user.loginName, wrong);
+    const { seq: before } = (await h.admin<LogEntry[]>("GET", "/requests")).slice(-1)[0];
+    const err = await connector.create(inputs).then(() => undefined, (e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(Error);
+    expect(err!.message).toMatch(/did not reach Connected: .*login: the Login Service refused the credentials/);
+    expect(err!.message).not.toContain(wrong);
+    expect(String(err!.stack)).not.toContain(wrong);
+    expect(await connectorsOf(user.id)).toEqual([]);
+    // The connector was added and started, then rolled back: stopped and deleted.
+    const log = (await h.admin<LogEntry[]>("GET", `/requests?since=${before}`)).filter((e) => e.status < 400).map((e) => `${e.method} ${e.route}`);
+    const added = log.indexOf("POST /live-engage-service-0.1/le/accounts/:a/bot_users/:lpUserId");
+    const deleted = log.indexOf("DELETE /live-engage-service-0.1/le/accounts/:a/bot_users/:lpUserId");
+    expect(added).toBeGreaterThanOrEqual(0);
+    expect(log.indexOf("PUT /sysadmin/nodejs/instance/start/:botId")).toBeGreaterThan(added);
+    expect(deleted).toBeGreaterThan(log.indexOf("PUT /sysadmin/nodejs/instance/stop/:botId"));
+  });
+
+  it("fails a create for a disabled bot user with the botUser reason, and leaves no connector", async () => {
+    const user = await botUser({ enabled: false });
+    const err = await connector.create(await declare(user.loginName, user.password)).then(() => undefined, (e: unknown) => e as Error);
+    expect(err?.message).toMatch(/botUser: .*disabled/);
+    expect(err!.message).not.toContain(user.password);
+    expect(await connectorsOf(user.id)).toEqual([]);
+  });
+
+  it("fails a create whose role does not match the user's profile, and leaves no connector", async () => {
+    const user = await botUser({ profileId: PROFILE_IDS.agentManager });
+    const err = await connector.create(await declare(user.loginName, user.password)).then(() => undefined, (e: unknown) => e as Error);
+    expect(err?.message).toMatch(/role: lpUserRole ASSIGNED_AGENT does not match/);
+    expect(await connectorsOf(user.id)).toEqual([]);
+    // The matching role connects.
+    const manager = await connector.create(await declare(user.loginName, user.password, { role: "MANAGER" }));
+    expect(manager.outs).toMatchObject({ role: "MANAGER", status: "Connected" });
+    await connector.delete(manager.id, manager.outs);
+  });
+
+  it("refuses Production for a deployer without Bot Status Access, without leaking the password or leaving a connector", async () => {
+    const user = await botUser();
+    const inputs = await declare(user.loginName, user.password, { environment: "production" });
+    const noProd: Record<string, string> = { ...h.config, "liveengage:username": DEFAULTS.noProd.username, "liveengage:password": DEFAULTS.noProd.password };
+    await configureProviderProcess({ config: { get: (k) => noProd[k] } });
+    try {
+      const err = await connector.create(inputs).then(() => undefined, (e: unknown) => e as Error);
+      expect(err?.message).toMatch(/INSUFFICIENT_PRIVILEGES|BOT_STATUS_ACCESS/);
+      expect(err!.message).not.toContain(user.password);
+      expect(err!.message).not.toContain(DEFAULTS.noProd.password);
+      } finally {
+      await configureProviderProcess({ config: { get: (k) => h.config[k] } });
+    }
+    expect(await connectorsOf(user.id)).toEqual([]);
+    // The administrator may deploy to Production.
+    const prod = await connector.create(inputs);
+    expect(prod.outs).toMatchObject({ environment: "production", status: "Connected" });
+    expect((await liveEngage().connectors.get(BOT, user.id))?.deploymentEnvironment).toBe("PRODUCTION");
+    await connector.delete(prod.id, prod.outs);
+  });
+
+  it("never puts secret flags in check failures", async () => {
+    const secret = "Very-Secret-Password-99";
+    const r = await connector.check({}, {
+      botId: BOT, agent: "cb-x", conversationType: "messaging",
+      flags: { lpPassword: secret, lpAppKey: "app-key-1234", lpAppSecret: "app-secret-5678", lpAccessToken: "tok", lpAccessTokenSecret: "toksecret" },
+    });
+    expect(r.failures?.map((f) => f.property)).toEqual(["flags.lpPassword"]);
+    expect(JSON.stringify(r.failures)).not.toMatch(/Very-Secret|app-secret-5678|toksecret/);
+  });
+
+  it("reports configuration changed outside Pulumi on refresh, and diff then replaces", async () => {
+    const user = await botUser();
+    const inputs = await declare(user.loginName, user.password);
+    const created = await connector.create(inputs);
+    const le = liveEngage();
+    await le.connectors.stop(BOT, user.loginName);
+    await le.connectors.waitForStatus(BOT, user.id, "STOPPED", { timeoutMs: 5000, intervalMs: 50 });
+    const edited = { ...inputs, flags: { ...inputs.flags, messageDelay: 1234 } };
+    await le.connectors.edit(user.id, {
+      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: user.loginName, botId: BOT,
+      configurations: connectorConfigurations(edited, le.accountId),
+    });
+    await le.connectors.start(BOT, user.loginName);
+    await le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 5000, intervalMs: 50 });
+
+    const read = await connector.read(created.id, created.outs);
+    expect(read.props?.flags).toMatchObject({ messageDelay: 1234, lpPassword: user.password });
+    expect(read.inputs).toMatchObject({ flags: { messageDelay: 1234 } });
+    expect(read.props).toMatchObject({ running: true, status: "Connected" });
+    expect(await connector.diff(created.id, read.props as never, inputs)).toEqual({ changes: true, replaces: ["flags"], deleteBeforeReplace: true });
+    await connector.delete(created.id, read.props!);
+  });
+
+  it("reads a connector stopped outside Pulumi as not running, and update starts it again", async () => {
+    const user = await botUser();
+    const inputs = await declare(user.loginName, user.password);
+    const created = await connector.create(inputs);
+    await liveEngage().connectors.stop(BOT, user.loginName);
+    const read = await connector.read(created.id, created.outs);
+    expect(read.props).toMatchObject({ running: false, status: "Stopped" });
+    expect(await connector.diff(created.id, read.props as never, inputs)).toEqual({ changes: true, replaces: [] });
+    const restarted = await connector.update(created.id, read.props!, inputs);
+    expect(restarted.outs).toMatchObject({ running: true, status: "Connected" });
+    await connector.delete(created.id, restarted.outs);
+  });
+
+  it("drops a connector deleted out of band on refresh, and explains an update of it", async () => {
+    const user = await botUser();
+    const inputs = await declare(user.loginName, user.password);
+    const created = await connector.create(inputs);
+    await liveEngage().connectors.stop(BOT, user.loginName);
+    await liveEngage().connectors.delete(BOT, user.id);
+    expect((await connector.read(created.id, created.outs)).id).toBe("");
+    await expect(connector.update(created.id, created.outs, { ...inputs, running: false })).rejects.toThrow(/no longer exists.*pulumi refresh/);
+  });
+
+  it("refuses a second connector for the same agent unless adopting; adoption takes the existing one over and starts it", async () => {
+    const user = await botUser();
+    const le = liveEngage();
+    const handMade = await declare(user.loginName, user.password, { flags: { messageDelay: 900 } });
+    await le.connectors.add(user.id, {
+      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: user.loginName, botId: BOT,
+      configurations: connectorConfigurations(handMade, le.accountId),
+    });
+    // Running, as a connector deployed by hand would be: adoption must stop it to edit it.
+    await le.connectors.start(BOT, user.loginName);
+    await le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 5000, intervalMs: 50 });
+
+    const plain = await declare(user.loginName, user.password);
+    await expect(connector.create(plain)).rejects.toThrow(new RegExp(`"${user.loginName}" already has a connector on bot ${BOT}; set adopt: true`));
+    expect(await connectorsOf(user.id)).toHaveLength(1);
+
+    const adopting = await declare(user.loginName, user.password, { adopt: true });
+    const adopted = await connector.create(adopting);
+    expect(adopted.id).toBe(`${BOT}/${user.id}`);
+    expect(adopted.outs).toMatchObject({ running: true, status: "Connected", adopt: true });
+    expect(adopted.outs.flags).toMatchObject({ messageDelay: 300 });
+    const all = await connectorsOf(user.id);
+    expect(all).toHaveLength(1);
+    expect(all[0].configurations.messageDelay).toBe("300");
+    expect((await connector.read(adopted.id, adopted.outs)).props).toEqual(adopted.outs);
+    expect((await connector.diff(adopted.id, adopted.outs, adopting)).changes).toBe(false);
+
+    // Once managed, a second declaration of the same agent is refused too.
+    await expect(connector.create(plain)).rejects.toThrow(/already has a connector/);
+    // ...and so is the same agent on another bot, by the API.
+    await h.admin("POST", "/seed", { accounts: [{ accountId: h.emulator.accountId, bots: [{ id: "other-bot", name: "Other Bot" }] }] });
+    const elsewhere = await checked<BotConnectorInputs>(connector, { ...plain, botId: "other-bot" });
+    await expect(connector.create(elsewhere)).rejects.toThrow(/AGENT_ALREADY_ASSIGNED|already belongs to bot/);
+    expect(await le.connectors.listForBot("other-bot")).toEqual([]);
+    await connector.delete(adopted.id, adopted.outs);
+  });
+
+  it("creates a stopped connector when running is false", async () => {
+    const user = await botUser();
+    const created = await connector.create(await declare(user.loginName, user.password, { running: false }));
+    expect(created.outs).toMatchObject({ running: false, status: "Stopped", statusReasons: [] });
+    expect((await connector.read(created.id, created.outs)).props).toEqual(created.outs);
+    await connector.delete(created.id, created.outs);
+    expect(await connectorsOf(user.id)).toEqual([]);
+  });
+
+  it("refuses bad input in check, naming the property", async () => {
+    const r = await connector.check({}, {
+      botId: "", agent: "has space", conversationType: "sms", environment: "prod",
+      flags: { messageDelay: -1, lpUserRole: "MANAGER", lpPassword: "pw-12345678" }, colour: "red",
+    });
+    const props = (r.failures ?? []).map((f) => f.property).sort();
+    expect(props).toEqual(["agent", "botId", "colour", "conversationType", "environment", "flags.lpUserRole", "flags.messageDelay"]);
+    const chat = await connector.check({}, { botId: BOT, agent: "cb-x", conversationType: "chat", flags: { lpPassword: "pw-12345678", messageDelay: 10 } });
+    expect(chat.failures?.map((f) => f.property)).toEqual(["flags.messageDelay"]);
+    const none = await connector.check({}, { botId: BOT, agent: "cb-x", conversationType: "messaging" });
+    expect(none.failures?.map((f) => f.property)).toEqual(["flags.lpPassword"]);
+  });
+});
