@@ -92,6 +92,11 @@ describeWithCli("a bot deployment with the real CLI", () => {
     expect(connectorSteps.length).toBeGreaterThan(0);
     for (const s of connectorSteps) expect(s.op).toMatch(/replace|delete-replaced|create-replacement/);
     expect(preview.steps.filter((s) => !s.urn.includes("::connector-") && s.op !== "same").map((s) => s.urn)).toEqual([]);
+    // The changed flag is readable in the diff: credentials travel apart (secretFlags), so
+    // `flags` is not hidden behind [secret] on a pull request's preview.
+    const diffText = (await program.pulumi(["preview", "--diff"])).stdout;
+    expect(diffText).toMatch(/messageDelay\s*:\s*300\s*=>\s*450/);
+    expect(diffText).not.toContain("s3cret");
 
     const logSoFar = await emu.admin<LogEntry[]>("GET", "/requests");
     const since = logSoFar.length ? logSoFar[logSoFar.length - 1].seq : 0;

@@ -14,7 +14,9 @@ import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { configurationsToFlags, SECRET_FLAG_KEYS, type FlagValues } from "./flags";
 import { checkAndWarn, declaredKeys, pick } from "./lifecycle";
 import { displayStatus, failingReasons, stopAndWait, waitForConnected, type DisplayStatus } from "./connectorStatus";
-import { liveEngage } from "./runtime";
+import { joinSecretFlags, splitSecretFlags } from "./connectorSecrets";
+import { NotFoundError } from "../client";
+import { accountUsable, known, liveEngage, lookupOrUnknown, preflightAccount, withFailures, type PreflightFailure } from "./runtime";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -25,20 +27,47 @@ export const BOT_CONNECTOR_OUTPUT_ONLY = ["status", "statusReasons", "lpUserId"]
 const MANAGED_CONFIGURATION_KEYS = ["lpAccountId", "lpAccountUser", "lpUserRole", "enableAccessibility", "fallbackSkillId", "externalWebhookUrl"];
 
 export type BotConnectorOutputs = Partial<BotConnectorInputs> & {
+  /** The credential flags, apart from `flags` and secret in state (see connectorSecrets.ts). */
+  secretFlags?: Record<string, unknown>;
   status?: DisplayStatus;
   statusReasons?: string[];
   lpUserId?: string;
 };
 
 export async function check(_olds: unknown, news: Record<string, unknown>) {
-  return checkAndWarn(botConnectorInputsSchema, news, botConnectorWarnings);
+  const r = checkAndWarn(botConnectorInputsSchema, joinSecretFlags(news), botConnectorWarnings);
+  return withFailures(r.inputs ? { inputs: splitSecretFlags(r.inputs) } : r, await preflightConnector(r.inputs));
+}
+
+/** The Conversation Builder privilege a PRODUCTION connector needs (wire contract §5). */
+const BOT_STATUS_ACCESS = "BOT_STATUS_ACCESS";
+
+/** At preview: the account is usable, production is allowed to this identity, the fallback skill exists. */
+async function preflightConnector(inputs: Record<string, unknown> | undefined): Promise<PreflightFailure[]> {
+  const failures = await preflightAccount();
+  if (failures.length || !inputs || !(await accountUsable())) return failures;
+  const le = liveEngage();
+  const out: PreflightFailure[] = [];
+  if (inputs.environment === "production") {
+    const privileges = await lookupOrUnknown(() => le.bots.privileges());
+    if (privileges !== "unknown" && !privileges.includes(BOT_STATUS_ACCESS)) {
+      out.push({ property: "environment", reason: `environment: "production" needs the Conversation Builder privilege ${BOT_STATUS_ACCESS}, which the provider's LiveEngage user does not have; use environment "demo", or deploy with a user that has Bot Status Access` });
+    }
+  }
+  const fallback = inputs.fallbackSkillId;
+  if (known(fallback) && /^\d+$/.test(fallback)) {
+    const found = await lookupOrUnknown(() => le.skills.get(Number(fallback)).then(() => true, (e) => { if (e instanceof NotFoundError) return false; throw e; }));
+    if (found === false) out.push({ property: "fallbackSkillId", reason: `fallbackSkillId: no skill with id ${fallback} exists in the account; use the id of an existing skill` });
+  }
+  return out;
 }
 
 export async function diff(_id: string, olds: BotConnectorOutputs, news: BotConnectorInputs) {
-  return diffInputs(olds, news, { ...DIFF_OPTIONS.BotConnector, ignore: [...DIFF_OPTIONS.BotConnector.ignore, ...BOT_CONNECTOR_OUTPUT_ONLY] });
+  // Compared joined: a credential change replaces the connector like any other flag.
+  return diffInputs(joinSecretFlags(olds), joinSecretFlags(news), { ...DIFF_OPTIONS.BotConnector, ignore: [...DIFF_OPTIONS.BotConnector.ignore, ...BOT_CONNECTOR_OUTPUT_ONLY] });
 }
 
-export async function create(inputs: BotConnectorInputs) {
+async function createJoined(inputs: BotConnectorInputs) {
   const le = liveEngage();
   const lpUserId = await resolveUserId(le, inputs);
   const body = toWire(le, inputs);
@@ -55,11 +84,13 @@ export async function create(inputs: BotConnectorInputs) {
     connector = await le.connectors.add(lpUserId, body);
   }
   const id = connectorId(inputs.botId, lpUserId);
+  let connected: ConnectorStatusEntry | undefined;
   if (inputs.running) {
     let failure: string | undefined;
     try {
       const outcome = await waitAfterStart(le, inputs, lpUserId);
       if (!outcome.reached) failure = `did not reach Connected: ${outcome.reasons.join("; ")}`;
+      else connected = outcome.entry;
     } catch (e) {
       // A start refused or lost on the way fails the create as well: the added connector must go too.
       failure = `could not be started: ${messageOf(e)}`;
@@ -74,10 +105,11 @@ export async function create(inputs: BotConnectorInputs) {
       }
       throw new Error(`connector for bot agent "${inputs.agent}" on bot ${inputs.botId} ${failure}${cleanup}`);
     }
-    // The add/edit answer predates the start (its lastManualOperation is stale): read it again.
-    connector = (await le.connectors.get(inputs.botId, lpUserId)) ?? connector;
+    // The add/edit answer predates the start, so its lastManualOperation is stale; the start is
+    // now the last manual operation and the wait just read Connected: nothing to read again (issue #7).
+    connector = { ...connector, lastManualOperation: "START" };
   }
-  const entry = await le.connectors.statusOf(inputs.botId, lpUserId);
+  const entry = connected ?? (await statusForRead(le, connector));
   return { id, outs: toOutputs(connector, entry, inputs) };
 }
 
@@ -85,18 +117,18 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function read(id: string, props?: BotConnectorOutputs) {
+async function readJoined(id: string, props?: BotConnectorOutputs) {
   const le = liveEngage();
   const { botId, lpUserId } = parseId(id);
   const connector = await le.connectors.get(botId, lpUserId);
   if (!connector) return { id: "" };
-  const entry = await le.connectors.statusOf(botId, lpUserId);
+  const entry = await statusForRead(le, connector);
   const outs = toOutputs(connector, entry, props ?? {});
   const { status: _s, statusReasons: _r, lpUserId: _u, ...inputs } = outs;
   return { id, props: outs, inputs };
 }
 
-export async function update(id: string, olds: BotConnectorOutputs, news: BotConnectorInputs) {
+async function updateJoined(id: string, olds: BotConnectorOutputs, news: BotConnectorInputs) {
   const le = liveEngage();
   const { botId, lpUserId } = parseId(id);
   const connector = await le.connectors.get(botId, lpUserId);
@@ -112,8 +144,28 @@ export async function update(id: string, olds: BotConnectorOutputs, news: BotCon
   // Read again after a start or stop: the connector read before it has a stale lastManualOperation,
   // which would record the old `running` and show a change on the next preview.
   const current = (await le.connectors.get(botId, lpUserId)) ?? connector;
-  const entry = await le.connectors.statusOf(botId, lpUserId);
+  const entry = await statusForRead(le, current);
   return { outs: toOutputs(current, entry, news) };
+}
+
+// The engine hands inputs and state in split form (see connectorSecrets.ts); the lifecycle works
+// on the joined form and hands back split outputs.
+type Split<T> = T & { secretFlags?: Record<string, unknown> };
+const joined = <T extends object>(v: T) => joinSecretFlags(v as Split<T>) as T;
+
+export async function create(inputs: Split<BotConnectorInputs>) {
+  const r = await createJoined(joined(inputs));
+  return { ...r, outs: splitSecretFlags(r.outs) };
+}
+
+export async function read(id: string, props?: Split<BotConnectorOutputs>) {
+  const r = await readJoined(id, props && joined(props));
+  return r.props ? { ...r, props: splitSecretFlags(r.props), inputs: r.inputs && splitSecretFlags(r.inputs) } : r;
+}
+
+export async function update(id: string, olds: Split<BotConnectorOutputs>, news: Split<BotConnectorInputs>) {
+  const r = await updateJoined(id, joined(olds), joined(news));
+  return { outs: splitSecretFlags(r.outs) };
 }
 
 async function deleteConnector(id: string, props: BotConnectorOutputs) {
@@ -130,6 +182,17 @@ async function deleteConnector(id: string, props: BotConnectorOutputs) {
   }
 }
 export { deleteConnector as delete };
+
+/**
+ * The status `read` reports. The connector as listed already carries its status; a Connected one
+ * has no failing component by definition, so its status entry is that and nothing more is read:
+ * a refresh costs one read per healthy connector (issue #7). Only a Stopped or Not Connected
+ * connector needs the bot's status for the failing components' reasons.
+ */
+async function statusForRead(le: LiveEngageClient, c: Connector): Promise<ConnectorStatusEntry | undefined> {
+  if (c.status === "CONNECTED") return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
+  return le.connectors.statusOf(c.botId, String(c.lpUserId));
+}
 
 /** Pulumi id: the connector is identified by its bot and its bot user. */
 export function connectorId(botId: string, lpUserId: string): string {

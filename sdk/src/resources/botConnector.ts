@@ -3,7 +3,7 @@ import { withSecretOutputs } from "./botAgent";
 import * as botConnectorProvider from "./botConnector.provider";
 import type { DisplayStatus } from "./connectorStatus";
 import { SECRET_FLAG_KEYS } from "./flags";
-import { secretKeys, type Inputs } from "./inputs";
+import { type Inputs } from "./inputs";
 import type { BotConnectorArgs as BotConnectorFields } from "./schemas";
 
 /** Arguments of {@link BotConnector}; see the README's resource table and flags reference. */
@@ -27,11 +27,33 @@ export class BotConnector extends pulumi.dynamic.Resource {
   declare readonly running: pulumi.Output<boolean>;
 
   constructor(name: string, args: BotConnectorArgs, opts?: pulumi.CustomResourceOptions) {
+    const { flags, secretFlags } = splitFlagsInput(args.flags);
     const props = {
       status: undefined, statusReasons: undefined, lpUserId: undefined, running: undefined,
       ...args,
-      flags: secretKeys(args.flags, SECRET_FLAG_KEYS),
+      flags,
+      secretFlags,
     };
-    super(botConnectorProvider, name, props, opts, "liveengage", "BotConnector");
+    super(botConnectorProvider, name, props, withSecretOutputs(opts, ["secretFlags"]), "liveengage", "BotConnector");
   }
+}
+
+/**
+ * Credential flags (lpPassword, lpAppSecret, …) go to the secret top-level input `secretFlags`
+ * (see connectorSecrets.ts for why); the other flags stay readable in previews.
+ */
+function splitFlagsInput(flags: BotConnectorArgs["flags"]): { flags: pulumi.Input<object> | undefined; secretFlags: pulumi.Input<object> | undefined } {
+  if (flags === undefined) return { flags: undefined, secretFlags: undefined };
+  const isSecretKey = (k: string) => (SECRET_FLAG_KEYS as readonly string[]).includes(k);
+  if (pulumi.Output.isInstance(flags) || typeof (flags as { then?: unknown }).then === "function") {
+    const all = pulumi.output(flags as pulumi.Input<Record<string, unknown>>);
+    return {
+      flags: all.apply((f) => Object.fromEntries(Object.entries(f ?? {}).filter(([k]) => !isSecretKey(k)))),
+      secretFlags: pulumi.secret(all.apply((f) => Object.fromEntries(Object.entries(f ?? {}).filter(([k]) => isSecretKey(k))))),
+    };
+  }
+  const plain: Record<string, unknown> = {};
+  const secret: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(flags as Record<string, unknown>)) (isSecretKey(k) ? secret : plain)[k] = v;
+  return { flags: plain, secretFlags: Object.keys(secret).length ? pulumi.secret(secret) : undefined };
 }

@@ -1,8 +1,8 @@
 /** The Campaign dynamic provider (`le-campaigns/campaigns`). This module's exports are the provider. */
-import type { Campaign as WireCampaign, CampaignInput, LiveEngageClient } from "../client";
+import { ValidationError, type Campaign as WireCampaign, type CampaignInput, type LiveEngageClient } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { liveEngage } from "./runtime";
+import { liveEngage, preflightAccount, withFailures } from "./runtime";
 import { campaignInputsSchema, type CampaignInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -13,7 +13,8 @@ export const CAMPAIGN_OUTPUT_ONLY = ["effectiveGoalId"] as const;
 export type CampaignOutputs = Partial<CampaignInputs> & { effectiveGoalId?: string };
 
 export async function check(_olds: unknown, news: Record<string, unknown>) {
-  return checkAndWarn(campaignInputsSchema, news);
+  // At preview: the provider configuration and credentials (see preflightAccount).
+  return withFailures(checkAndWarn(campaignInputsSchema, news), await preflightAccount());
 }
 
 export async function diff(_id: string, olds: CampaignOutputs, news: CampaignInputs) {
@@ -46,7 +47,16 @@ export async function update(id: string, _olds: CampaignOutputs, news: CampaignI
 }
 
 async function deleteCampaign(id: string) {
-  await deleteIdempotent(() => liveEngage().campaigns.delete(numericId(id, "campaign")));
+  try {
+    await deleteIdempotent(() => liveEngage().campaigns.delete(numericId(id, "campaign")));
+  } catch (e) {
+    // LiveEngage refuses while the campaign has engagements; Pulumi deletes its own engagements
+    // first, so the ones left were made outside this stack.
+    if (e instanceof ValidationError) {
+      throw new Error(`campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`, { cause: e });
+    }
+    throw e;
+  }
 }
 export { deleteCampaign as delete };
 

@@ -5,7 +5,7 @@
 import type { Engagement as WireEngagement, EngagementInput } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, declaredKeys, deleteIdempotent, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { liveEngage } from "./runtime";
+import { liveEngage, preflightAccount, withFailures } from "./runtime";
 import { engagementInputsSchema, type EngagementInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -17,7 +17,8 @@ export const ENGAGEMENT_OUTPUT_ONLY = ["skillName"] as const;
 export type EngagementOutputs = Partial<EngagementInputs> & { skillName?: string };
 
 export async function check(_olds: unknown, news: Record<string, unknown>) {
-  return checkAndWarn(engagementInputsSchema, news);
+  // At preview: the provider configuration and credentials (see preflightAccount).
+  return withFailures(checkAndWarn(engagementInputsSchema, news), await preflightAccount());
 }
 
 export async function diff(_id: string, olds: EngagementOutputs, news: EngagementInputs) {

@@ -6,7 +6,8 @@
 import type { Skill as WireSkill, SkillInput } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, declaredKeys, deleteIdempotent, idList, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { liveEngage } from "./runtime";
+import { NotFoundError } from "../client";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, liveEngage, lookupOrUnknown, preflightAccount, takenName, withFailures, type PreflightFailure } from "./runtime";
 import { skillInputsSchema, type SkillInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -16,8 +17,32 @@ export const SKILL_OUTPUT_ONLY = ["dateUpdated"] as const;
 
 export type SkillOutputs = Partial<SkillInputs> & { dateUpdated?: string };
 
-export async function check(_olds: unknown, news: Record<string, unknown>) {
-  return checkAndWarn(skillInputsSchema, news);
+export async function check(olds: unknown, news: Record<string, unknown>) {
+  const result = checkAndWarn(skillInputsSchema, news);
+  return withFailures(result, await preflightSkill(olds, news, result.inputs));
+}
+
+/** At preview: the account is usable, the name is free (or adopted), the fallback skill exists. */
+async function preflightSkill(olds: unknown, news: Record<string, unknown>, inputs: Record<string, unknown> | undefined): Promise<PreflightFailure[]> {
+  const failures = await preflightAccount();
+  if (failures.length || !inputs || !(await accountUsable())) return failures;
+  const out: PreflightFailure[] = [];
+  const api = liveEngage().skills;
+  if (known(inputs.name) && creating(olds, news, "name") && inputs.adopt !== true) {
+    if (fromEngine(news) && declareUniqueName("skill", inputs.name)) {
+      out.push({ property: "name", reason: `name: another Skill of this program is also named "${inputs.name}"; skill names are unique in LiveEngage` });
+    } else {
+      const existing = await takenName("skill", inputs.name);
+      if (existing !== "unknown" && existing !== undefined) {
+        out.push({ property: "name", reason: `name: a skill named "${inputs.name}" already exists in the account (id ${existing}); set adopt: true to take it over, or choose another name` });
+      }
+    }
+  }
+  if (known(inputs.fallbackSkill) && /^\d+$/.test(inputs.fallbackSkill)) {
+    const found = await lookupOrUnknown(() => api.get(Number(inputs.fallbackSkill)).then(() => true, (e) => { if (e instanceof NotFoundError) return false; throw e; }));
+    if (found === false) out.push({ property: "fallbackSkill", reason: `fallbackSkill: no skill with id ${inputs.fallbackSkill} exists in the account; use the id of an existing skill` });
+  }
+  return out;
 }
 
 export async function diff(_id: string, olds: SkillOutputs, news: SkillInputs) {

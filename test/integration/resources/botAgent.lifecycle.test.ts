@@ -87,7 +87,15 @@ describe("BotAgent lifecycle", () => {
   });
 
   it("app-key user: an API user allowed the account's app key, which logs in with the quadruple", async () => {
-    const inputs = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-key"), allowedAppKey: DEFAULTS.appKey.appKey, skillIds: [skillA] });
+    const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    let inputs: BotAgentInputs;
+    try {
+      inputs = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-key"), allowedAppKey: DEFAULTS.appKey.appKey, skillIds: [skillA] });
+      // OAuth 1.0 app keys are deprecated: check warns (on stderr, which the engine shows).
+      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toMatch(/warning: allowedAppKey uses an OAuth 1\.0 app key/);
+    } finally {
+      stderr.mockRestore();
+    }
     const created = await botAgent.create(inputs);
     expect(created.outs).toMatchObject({ allowedAppKey: DEFAULTS.appKey.appKey });
     expect(created.outs).not.toHaveProperty("password");

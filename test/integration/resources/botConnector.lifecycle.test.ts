@@ -6,6 +6,7 @@
  */
 import * as connector from "../../../sdk/src/resources/botConnector.provider";
 import { configureProviderProcess, liveEngage } from "../../../sdk/src/resources/runtime";
+import { joinSecretFlags } from "../../../sdk/src/resources/connectorSecrets";
 import { connectorConfigurations, type BotConnectorInputs } from "../../../sdk/src/resources/schemas";
 import { DEFAULTS, PROFILE_IDS } from "../../../sdk/src/emulator";
 import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
@@ -33,9 +34,16 @@ async function botUser(options: { password?: string; enabled?: boolean; profileI
   return { loginName, password, id: String(user.id) };
 }
 
-async function declare(agent: string, password: string, extra: Record<string, unknown> = {}): Promise<BotConnectorInputs> {
+/** Checked inputs as the engine holds them: credential flags apart, in secretFlags. */
+type Checked = BotConnectorInputs & { secretFlags?: Record<string, unknown> };
+
+/** The wire configuration of checked inputs (credential flags joined back), for hand-made connectors. */
+const wireConfiguration = (inputs: Checked, accountId: string) =>
+  connectorConfigurations(joinSecretFlags(inputs) as BotConnectorInputs, accountId);
+
+async function declare(agent: string, password: string, extra: Record<string, unknown> = {}): Promise<Checked> {
   const { flags, ...rest } = extra as { flags?: Record<string, unknown> };
-  return checked<BotConnectorInputs>(connector, {
+  return checked<Checked>(connector, {
     botId: BOT, agent, conversationType: "messaging", connectTimeoutSeconds: 10, ...rest, flags: { lpPassword: password, ...flags },
   });
 }
@@ -56,7 +64,10 @@ describe("BotConnector lifecycle", () => {
       botId: BOT, agent: user.loginName, conversationType: "messaging", role: "ASSIGNED_AGENT", environment: "demo",
       running: true, accessibility: true, status: "Connected", statusReasons: [], lpUserId: user.id,
     });
-    expect(created.outs.flags).toMatchObject({ messageDelay: 300, fallbackEscalationTime: 180000, defaultGreetingMessage: "hi", lpPassword: user.password });
+    expect(created.outs.flags).toMatchObject({ messageDelay: 300, fallbackEscalationTime: 180000, defaultGreetingMessage: "hi" });
+    // Credential flags travel apart, as the secret output secretFlags (see connectorSecrets.ts).
+    expect(created.outs.flags).not.toHaveProperty("lpPassword");
+    expect(created.outs.secretFlags).toEqual({ lpPassword: user.password });
     expect((await liveEngage().connectors.statusOf(BOT, user.id))?.status).toBe("CONNECTED");
 
     const read = await connector.read(created.id, created.outs);
@@ -157,6 +168,15 @@ describe("BotConnector lifecycle", () => {
     await connector.delete(prod.id, prod.outs);
   });
 
+  it("refuses a connector to an unknown bot with the API's reason, and to an unknown agent naming the input", async () => {
+    const user = await botUser();
+    const unknownBot = await checked<BotConnectorInputs>(connector, { ...(await declare(user.loginName, user.password)), botId: "no-such-bot" });
+    await expect(connector.create(unknownBot)).rejects.toThrow(/BOT_NOT_FOUND/);
+    const unknownAgent = await declare("nobody-here", "some-password-1");
+    await expect(connector.create(unknownAgent)).rejects.toThrow(/^agent: no LiveEngage user with login name "nobody-here"/);
+    expect(await connectorsOf(user.id)).toEqual([]);
+  });
+
   it("never puts secret flags in check failures", async () => {
     const secret = "Very-Secret-Password-99";
     const r = await connector.check({}, {
@@ -177,13 +197,14 @@ describe("BotConnector lifecycle", () => {
     const edited = { ...inputs, flags: { ...inputs.flags, messageDelay: 1234 } };
     await le.connectors.edit(user.id, {
       deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: user.loginName, botId: BOT,
-      configurations: connectorConfigurations(edited, le.accountId),
+      configurations: wireConfiguration(edited, le.accountId),
     });
     await le.connectors.start(BOT, user.loginName);
     await le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 5000, intervalMs: 50 });
 
     const read = await connector.read(created.id, created.outs);
-    expect(read.props?.flags).toMatchObject({ messageDelay: 1234, lpPassword: user.password });
+    expect(read.props?.flags).toMatchObject({ messageDelay: 1234 });
+    expect(read.props?.secretFlags).toEqual({ lpPassword: user.password });
     expect(read.inputs).toMatchObject({ flags: { messageDelay: 1234 } });
     expect(read.props).toMatchObject({ running: true, status: "Connected" });
     expect(await connector.diff(created.id, read.props as never, inputs)).toEqual({ changes: true, replaces: ["flags"], deleteBeforeReplace: true });
@@ -219,7 +240,7 @@ describe("BotConnector lifecycle", () => {
     const handMade = await declare(user.loginName, user.password, { flags: { messageDelay: 900 } });
     await le.connectors.add(user.id, {
       deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: user.loginName, botId: BOT,
-      configurations: connectorConfigurations(handMade, le.accountId),
+      configurations: wireConfiguration(handMade, le.accountId),
     });
     // Running, as a connector deployed by hand would be: adoption must stop it to edit it.
     await le.connectors.start(BOT, user.loginName);

@@ -59,7 +59,7 @@ describe("Campaign lifecycle", () => {
     const created = await campaign.create(await checked<CampaignInputs>(campaign, { name: "Campaign with engagements" }));
     const skill = await liveEngage().skills.create({ name: "campaign-test-skill" });
     const engagement = await liveEngage().engagements.create(Number(created.id), { name: "Message us", skillId: skill.id });
-    await expect(campaign.delete(created.id)).rejects.toThrow(/still has engagements/);
+    await expect(campaign.delete(created.id)).rejects.toThrow(new RegExp(`campaign ${created.id} cannot be deleted: .*still has engagements \\(${engagement.id}\\)`));
     // Still there, and deletable once the engagement is gone.
     expect((await campaign.read(created.id, created.outs)).id).toBe(created.id);
     await liveEngage().engagements.delete(Number(created.id), engagement.id);

@@ -1,0 +1,134 @@
+/**
+ * BotDeployment wiring under Pulumi's runtime mocks: children parented and name-prefixed, one
+ * agent and one connector per count, flags stamped identically with per-agent credentials,
+ * rolling dependencies, outputs registered. No engine, no API: create is never called.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+// The one mock here: Pulumi's closure serializer cannot run inside jest, whose module registry
+// hides modules from require.cache (pulumi/pulumi#3799). Real serialization of every provider is
+// checked in plain Node (scripts/check-serialization.js) and by the e2e tests with the real CLI.
+jest.mock("@pulumi/pulumi/runtime/closure/serializeClosure", () => ({
+  serializeFunction: async () => ({ text: "exports.handler = () => ({});", exportName: "handler", containsSecrets: false }),
+}));
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  parent?: string;
+}
+
+const registered: Registered[] = [];
+/** Parent of each child by name, seen through a transformation on the component (it runs in the SDK, mocks included). */
+const parents = new Map<string, pulumi.Resource | undefined>();
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        const state: Record<string, unknown> = { ...args.inputs };
+        if (args.type.endsWith(":BotAgent")) state.userId = `uid-${args.name}`;
+        if (args.type.endsWith(":BotConnector")) Object.assign(state, { status: "Connected", statusReasons: [] });
+        return { id: `${args.name}-id`, state };
+      },
+      call() {
+        throw new Error("Mock call not implemented: the component must not invoke functions");
+      },
+    },
+    "project",
+    "stack",
+    false,
+  );
+});
+
+/** Inputs reach the mocks with Pulumi's secret envelope ({ <sig>: <secret sig>, value }); unwrap it. */
+function reveal(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(reveal);
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (o[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return reveal(o.value);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, reveal(x)]));
+  }
+  return v;
+}
+
+const value = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((resolve) => o.apply((v) => { resolve(v); return v; }));
+
+async function deploy(args: Partial<import("../../../sdk/src/components").BotDeploymentArgs> = {}) {
+  const { BotDeployment } = await import("../../../sdk/src/components");
+  registered.length = 0;
+  const d = new BotDeployment("sales", {
+    botId: "demo-bot",
+    conversationType: "messaging",
+    agents: { loginNamePrefix: "sales-bot", email: "bot@example.com", credentials: { password: (i) => `pw-${i}-secret` } },
+    skill: { name: "sales" },
+    routing: { campaignName: "Sales", engagementName: "Message us" },
+    flags: { messageDelay: 500, skipAgentMessage: true },
+    ...args,
+  }, {
+    transformations: [(t) => {
+      parents.set(t.name, t.opts.parent);
+      return undefined;
+    }],
+  });
+  await value(d.agents);
+  await value(d.drift);
+  return d;
+}
+
+describe("BotDeployment", () => {
+  it("stamps 3 agents and 3 connectors by default, with a skill, a campaign and an engagement", async () => {
+    await deploy();
+    const count = (suffix: string) => registered.filter((r) => r.type.endsWith(suffix)).length;
+    expect([count(":Skill"), count(":BotAgent"), count(":BotConnector"), count(":Campaign"), count(":Engagement")]).toEqual([1, 3, 3, 1, 1]);
+    expect(registered.find((r) => r.type === "liveengage:index:BotDeployment")?.name).toBe("sales");
+  });
+
+  it("parents every child to the component", async () => {
+    const d = await deploy();
+    const children = registered.filter((r) => r.type !== "liveengage:index:BotDeployment");
+    expect(children).toHaveLength(9);
+    for (const c of children) expect([c.name, parents.get(c.name) === d]).toEqual([c.name, true]);
+  });
+
+  it("prefixes every child's name with the component's name", async () => {
+    await deploy();
+    const children = registered.filter((r) => r.type !== "liveengage:index:BotDeployment");
+    expect(children.length).toBeGreaterThan(0);
+    for (const c of children) expect(c.name.startsWith("sales-")).toBe(true);
+    expect(registered.filter((r) => r.type.endsWith(":BotAgent")).map((r) => r.inputs.loginName)).toEqual(["sales-bot-1", "sales-bot-2", "sales-bot-3"]);
+  });
+
+  it("gives every connector the same flags, plus its own agent's credentials", async () => {
+    await deploy();
+    const connectors = registered.filter((r) => r.type.endsWith(":BotConnector"));
+    const flags = connectors.map((c) => reveal(c.inputs.flags) as Record<string, unknown>);
+    for (const f of flags) expect(f).toMatchObject({ messageDelay: 500, skipAgentMessage: true });
+    expect(flags.map((f) => f.lpPassword)).toEqual(["pw-0-secret", "pw-1-secret", "pw-2-secret"]);
+    expect(connectors.map((c) => c.inputs.agent)).toEqual(["sales-bot-1", "sales-bot-2", "sales-bot-3"]);
+  });
+
+  it("refuses fewer than two agents with the failover reason, unless allowed", async () => {
+    await expect(deploy({ agents: { loginNamePrefix: "x", email: "b@example.com", count: 1, credentials: { password: "p4ssword!" } } }))
+      .rejects.toThrow(/agents\.count.*failover/);
+    await expect(deploy({ agents: { loginNamePrefix: "x", email: "b@example.com", count: 1, allowSingleAgent: true, credentials: { password: "p4ssword!" } } }))
+      .resolves.toBeDefined();
+  });
+
+  it("uses an existing skill instead of creating one", async () => {
+    await deploy({ skill: { existingSkillId: "42" } });
+    expect(registered.filter((r) => r.type.endsWith(":Skill"))).toHaveLength(0);
+    for (const a of registered.filter((r) => r.type.endsWith(":BotAgent"))) expect(a.inputs.skillIds).toEqual(["42"]);
+  });
+
+  it("registers its outputs: the agents with their statuses, and no drift when they agree", async () => {
+    const d = await deploy();
+    expect(await value(d.agents)).toEqual([1, 2, 3].map((n) => ({
+      loginName: `sales-bot-${n}`, userId: `uid-sales-agent-${n}`, status: "Connected", statusReasons: [],
+    })));
+    expect(await value(d.drift)).toEqual([]);
+    expect(await value(d.skillId)).toBe("sales-skill-id");
+  });
+});
