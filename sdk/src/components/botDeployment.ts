@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
 import { computeDrift, type DriftEntry } from "../resources/drift";
-import { SECRET_FLAG_KEYS } from "../resources/flags";
+import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../resources/flags";
 import { agentEmail, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
 
 export * from "./botDeploymentArgs";
@@ -93,7 +93,8 @@ export class BotDeployment extends pulumi.ComponentResource {
     this.drift = pulumi.all([pulumi.all(connectors.map((c) => pulumi.all([c.agent, c.flags]))), pulumi.output(args.flags ?? {})])
       .apply(([live, declared]) => computeDrift(
         live.map(([agent, flags]) => ({ agent, configuration: withoutSecrets(flags) })),
-        withoutSecrets(declared),
+        // The connectors hold the seed's defaults for flags the declaration leaves out.
+        withoutSecrets(applyFlagDefaults(declared as FlagValues, args.conversationType)),
       ));
     // The connectors' flags hold the agents' passwords, which makes the whole output secret; the
     // drift report never contains them (withoutSecrets, and computeDrift skips per-agent keys).
