@@ -80,6 +80,19 @@ describeWithCli("a bot deployment with the real CLI", () => {
     expect(full.stdout).toContain("bot-password-1-s3cret"); // encrypted in state, not dropped
   }, 120_000);
 
+  it("stores each resource's provider as a small require of the installed package", async () => {
+    const { resources } = await program.exportState();
+    const dynamic = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/liveengage:"));
+    expect(new Set(dynamic.map((r) => r.type.split(":").pop()))).toEqual(new Set(["Skill", "BotAgent", "Campaign", "Engagement", "BotConnector"]));
+    for (const r of dynamic) {
+      const provider = String(r.outputs?.__provider ?? "");
+      const kind = r.type.split(":").pop()!;
+      const file = kind[0].toLowerCase() + kind.slice(1);
+      expect([kind, provider.length < 8 * 1024]).toEqual([kind, true]);
+      expect(provider).toContain(`require("pulumi-liveengage/dist/resources/${file}.provider.js")`);
+    }
+  }, 120_000);
+
   it("shows no changes on preview and refresh", async () => {
     await program.previewNoChanges();
     await program.refreshNoChanges();
