@@ -2,8 +2,8 @@
  * Drives provider modules directly (the way the Pulumi shim does) against a real emulator over
  * HTTP: `configure` with stack-config keys, then check/diff/create/read/update/delete.
  */
-import { request } from "undici";
 import { startEmulator, type RunningEmulator } from "../../sdk/src/emulator";
+import { emulatorAdmin, type AdminCall } from "./emulator-admin";
 import { shutdownLiveEngageClients } from "../../sdk/src/client";
 import { configureProviderProcess, resetProviderProcess } from "../../sdk/src/resources/runtime";
 
@@ -11,7 +11,7 @@ export interface Harness {
   emulator: RunningEmulator;
   /** Stack config as the engine passes it (namespaced keys). */
   config: Record<string, string>;
-  admin<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
+  admin: AdminCall;
   close(): Promise<void>;
 }
 
@@ -27,16 +27,7 @@ export async function startHarness(options: Parameters<typeof startEmulator>[0] 
   return {
     emulator,
     config,
-    async admin<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-      const res = await request(`${emulator.url}/_emulator${path}`, {
-        method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.body.text();
-      if (res.statusCode >= 400) throw new Error(`admin ${method} ${path}: ${res.statusCode} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
+    admin: emulatorAdmin(emulator.url),
     async close() {
       resetProviderProcess();
       await shutdownLiveEngageClients();
