@@ -23,9 +23,16 @@ const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", packD
   stdio: ["ignore", "pipe", "inherit"],
 });
 const tarball = path.join(packDir, out.trim().split("\n").pop());
-fs.rmSync(target, { recursive: true, force: true });
-fs.mkdirSync(target, { recursive: true });
+// Unpack beside the target, then swap it in with renames: a Pulumi run that is loading the
+// package at this moment sees the old copy or the new one, never a half-deleted folder.
+const staging = `${target}.new-${process.pid}`;
+const retired = `${target}.old-${process.pid}`;
+fs.rmSync(staging, { recursive: true, force: true });
+fs.mkdirSync(staging, { recursive: true });
 // npm tarballs hold everything under "package/".
-execFileSync("tar", ["-xzf", tarball, "-C", target, "--strip-components=1"]);
+execFileSync("tar", ["-xzf", tarball, "-C", staging, "--strip-components=1"]);
 fs.rmSync(tarball);
+if (fs.existsSync(target)) fs.renameSync(target, retired);
+fs.renameSync(staging, target);
+fs.rmSync(retired, { recursive: true, force: true });
 console.log(`[link-self] installed the packed package into ${path.relative(root, target)}`);

@@ -4,6 +4,7 @@
  * rolling dependencies, outputs registered. No engine, no API: create is never called.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { applyFlagDefaults, type FlagValues } from "../../../sdk/src/resources/flags";
 
 // The one mock here: Pulumi's closure serializer cannot run inside jest, whose module registry
 // hides modules from require.cache (pulumi/pulumi#3799). Real serialization of every provider is
@@ -30,7 +31,10 @@ beforeAll(async () => {
         registered.push({ type: args.type, name: args.name, inputs: args.inputs });
         const state: Record<string, unknown> = { ...args.inputs };
         if (args.type.endsWith(":BotAgent")) state.userId = `uid-${args.name}`;
-        if (args.type.endsWith(":BotConnector")) Object.assign(state, { status: "Connected", statusReasons: [] });
+        // As the provider's check does: the seed's defaults for the flags a declaration leaves out.
+        if (args.type.endsWith(":BotConnector")) {
+          Object.assign(state, { status: "Connected", statusReasons: [], flags: applyFlagDefaults(reveal(args.inputs.flags) as FlagValues, "messaging") });
+        }
         return { id: `${args.name}-id`, state };
       },
       call() {
@@ -105,8 +109,10 @@ describe("BotDeployment", () => {
     await deploy();
     const connectors = registered.filter((r) => r.type.endsWith(":BotConnector"));
     const flags = connectors.map((c) => reveal(c.inputs.flags) as Record<string, unknown>);
-    for (const f of flags) expect(f).toMatchObject({ messageDelay: 500, skipAgentMessage: true });
-    expect(flags.map((f) => f.lpPassword)).toEqual(["pw-0-secret", "pw-1-secret", "pw-2-secret"]);
+    for (const f of flags) expect(f).toEqual({ messageDelay: 500, skipAgentMessage: true });
+    // Credentials travel apart, as the secret input secretFlags, so previews still show flag changes.
+    const secrets = connectors.map((c) => reveal(c.inputs.secretFlags) as Record<string, unknown>);
+    expect(secrets).toEqual([{ lpPassword: "pw-0-secret" }, { lpPassword: "pw-1-secret" }, { lpPassword: "pw-2-secret" }]);
     expect(connectors.map((c) => c.inputs.agent)).toEqual(["sales-bot-1", "sales-bot-2", "sales-bot-3"]);
   });
 
