@@ -27,6 +27,8 @@ export interface BadInput {
   config?: Record<string, string | null>;
   /** Only through the CLI (needs the engine: program-level or config-level). */
   cliOnly?: boolean;
+  /** A secret value of this case that must not appear in any message. */
+  secret?: string;
 }
 
 const agent = (over: Record<string, unknown> = {}) => ({
@@ -61,7 +63,7 @@ export const BAD_INPUTS: BadInput[] = [
   // ---- BotAgent
   { id: "agent-bad-email", what: "malformed email", property: "email", resource: { type: "BotAgent", inputs: agent({ email: "not-an-email" }) } },
   { id: "agent-login-space", what: "login name with a space", property: "loginName", resource: { type: "BotAgent", inputs: agent({ loginName: "bi agent" }) } },
-  { id: "agent-short-password", what: "password too short", property: "password", resource: { type: "BotAgent", inputs: agent({ password: "sh0rt!" }) } },
+  { id: "agent-short-password", what: "password too short (the engine used to echo it)", property: "password", secret: "Sh0rt!", resource: { type: "BotAgent", inputs: agent({ password: "Sh0rt!" }) } },
   { id: "agent-both-login-methods", what: "password and app key", property: "allowedAppKey", resource: { type: "BotAgent", inputs: agent({ allowedAppKey: "key" }) } },
   { id: "agent-no-login-method", what: "no password, no app key", property: "password", resource: { type: "BotAgent", inputs: agent({ password: undefined }) } },
   { id: "agent-bad-role", what: "unknown role", property: "role", resource: { type: "BotAgent", inputs: agent({ role: "BOSS" }) } },

@@ -18,7 +18,21 @@ export interface CollectionSpec<T> {
   schema: z.ZodType<T>;
   /** Key of the revision counter; defaults to `path`. */
   revisionKey?: string;
+  /**
+   * Key of the write lane (see `writeLanes` below); defaults to the revision
+   * key. Collections whose writes bump another collection's revision share that one's lane.
+   */
+  writeLane?: string;
 }
+
+/**
+ * Conditional writes (`If-Match`) of one client, one at a time per lane, in call order. Every write
+ * bumps the collection's revision, so parallel conditional writes to one collection (a destroy of
+ * many bot agents) would refuse each other with 409 and burn the conflict retries — extra calls,
+ * and a failed destroy once the retries run out (issue #7). In a lane each write is sent with the
+ * revision the previous one returned.
+ */
+const writeLanes = new WeakMap<ClientContext, Map<string, Promise<unknown>>>();
 
 /** Options of reads. */
 export interface ReadOptions {
@@ -74,7 +88,11 @@ export class AccountConfigCollection<T, In> {
    * Replaces an item (PUT is a full replace: omitted fields are cleared). On a revision conflict
    * the item is re-read and the write retried, at most `conflictRetries` times.
    */
-  async update(id: number, change: Change<T, In>): Promise<T> {
+  update(id: number, change: Change<T, In>): Promise<T> {
+    return this.inWriteLane(() => this.updateNow(id, change));
+  }
+
+  private async updateNow(id: number, change: Change<T, In>): Promise<T> {
     let current: T | undefined;
     if (typeof change === "function") current = await this.get(id, { fresh: true });
     return this.withConflictRetry(
@@ -90,22 +108,32 @@ export class AccountConfigCollection<T, In> {
 
   /** Soft-deletes an item. @throws NotFoundError when already gone. */
   async delete(id: number): Promise<void> {
-    await this.withConflictRetry(
+    await this.inWriteLane(() => this.withConflictRetry(
       () => this.call("DELETE", `/${id}`, { write: true, ifMatch: true, parse: z.unknown() }),
       async () => {
         await this.get(id, { fresh: true });
       },
-    );
+    ));
   }
 
   /** Soft-deletes several items in one call (skills, users). */
   async deleteMany(ids: number[]): Promise<void> {
-    await this.withConflictRetry(
+    await this.inWriteLane(() => this.withConflictRetry(
       () => this.call("DELETE", "", { write: true, ifMatch: true, json: ids.map(String), parse: z.unknown() }),
       async () => {
         await this.list({ fresh: true });
       },
-    );
+    ));
+  }
+
+  /** Runs a conditional write after the earlier ones of its lane (see `writeLanes`). */
+  private inWriteLane<R>(write: () => Promise<R>): Promise<R> {
+    let lanes = writeLanes.get(this.ctx);
+    if (!lanes) writeLanes.set(this.ctx, (lanes = new Map()));
+    const key = this.spec.writeLane ?? this.spec.revisionKey ?? this.spec.path;
+    const run = (lanes.get(key) ?? Promise.resolve()).then(write);
+    lanes.set(key, run.catch(() => undefined));
+    return run;
   }
 
   private async withConflictRetry<R>(write: () => Promise<R>, reread: () => Promise<void>): Promise<R> {

@@ -85,7 +85,8 @@ export function createEngagementsApi(ctx: ClientContext): EngagementsApi {
   const of = (campaignId: number) =>
     new AccountConfigCollection<Engagement, EngagementInput>(
       ctx,
-      { path: `le-campaigns/campaigns/${campaignId}/engagements`, version: "3.4", schema: engagementSchema, revisionKey: "le-campaigns/engagements" },
+      // Engagement writes also bump the campaigns' revision (their engagementIds): one write lane.
+      { path: `le-campaigns/campaigns/${campaignId}/engagements`, version: "3.4", schema: engagementSchema, revisionKey: "le-campaigns/engagements", writeLane: "le-campaigns/campaigns" },
       engagementBody,
     );
   const findByName = async (campaignId: number, name: string): Promise<Engagement | undefined> =>

@@ -1,7 +1,7 @@
 /**
  * Everything an API module needs, assembled once per client. @internal
  */
-import { cbAuthenticator, sessionAuthenticator } from "./auth/authenticators";
+import { cbAuthenticator, sessionAuthenticator, type CbAuthenticator } from "./auth/authenticators";
 import { sessionFor } from "./auth/session";
 import type { ResolvedCredentials } from "./credentials";
 import { DomainResolver } from "./domain";
@@ -33,7 +33,7 @@ export interface ClientContext {
   http: HttpCore;
   domain: DomainResolver;
   lpAuth: Authenticator;
-  cbAuth: Authenticator;
+  cbAuth: CbAuthenticator;
   /** Last `ac-revision` seen per collection key. */
   revisions: Map<string, string>;
   conflictRetries: number;

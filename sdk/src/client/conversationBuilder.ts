@@ -29,6 +29,11 @@ export interface BotsApi {
   list(): Promise<Bot[]>;
   /** The bot with this name, if any. */
   findByName(name: string): Promise<Bot | undefined>;
+  /**
+   * The caller's Conversation Builder privileges from the CB token exchange, e.g. `BOT_STATUS_ACCESS`
+   * (needed for PRODUCTION connectors).
+   */
+  privileges(): Promise<string[]>;
 }
 
 /** Options of {@link ConnectorsApi.waitForStatus}. */
@@ -87,7 +92,7 @@ export function createBotsApi(ctx: ClientContext): BotsApi {
       if (data.length === 0 || all.length >= total) return all;
     }
   };
-  return { list, findByName: async (name) => (await list()).find((b) => b.name === name) };
+  return { list, findByName: async (name) => (await list()).find((b) => b.name === name), privileges: () => ctx.cbAuth.privileges() };
 }
 
 /** @internal */

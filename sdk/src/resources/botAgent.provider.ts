@@ -6,7 +6,7 @@ import { ROLE_TYPE_OF_CONNECTOR_ROLE, type LiveEngageClient, type Profile, type 
 import { botAgentWarnings } from "./check";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, idList, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, preflightAccount, takenName, withFailures, type PreflightFailure } from "./runtime";
+import { accountUsable, creating, hideSecretValues, declareUniqueName, fromEngine, known, liveEngage, preflightAccount, takenName, unchanged, withFailures, type PreflightFailure } from "./runtime";
 import { botAgentInputsSchema, type BotAgentInputs, type Role } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -21,7 +21,8 @@ export type BotAgentOutputs = Partial<BotAgentInputs> & { userId?: string; pid?:
 
 export async function check(olds: unknown, news: Record<string, unknown>) {
   const result = checkAndWarn(botAgentInputsSchema, news, botAgentWarnings);
-  return withFailures(result, await preflightBotAgent(olds, news, result.inputs));
+  if (unchanged(olds, result.inputs)) return result;
+  return hideSecretValues(withFailures(result, await preflightBotAgent(olds, news, result.inputs)), news, ["password"]);
 }
 
 /** At preview: the account is usable and the login name is free (or adopted), in the account and in this program. */

@@ -16,7 +16,7 @@ import { checkAndWarn, declaredKeys, pick } from "./lifecycle";
 import { displayStatus, failingReasons, stopAndWait, waitForConnected, type DisplayStatus } from "./connectorStatus";
 import { joinSecretFlags, splitSecretFlags } from "./connectorSecrets";
 import { NotFoundError } from "../client";
-import { accountUsable, known, liveEngage, lookupOrUnknown, preflightAccount, withFailures, type PreflightFailure } from "./runtime";
+import { accountUsable, hideSecretValues, known, liveEngage, lookupOrUnknown, preflightAccount, unchanged, withFailures, type PreflightFailure } from "./runtime";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -34,9 +34,11 @@ export type BotConnectorOutputs = Partial<BotConnectorInputs> & {
   lpUserId?: string;
 };
 
-export async function check(_olds: unknown, news: Record<string, unknown>) {
+export async function check(olds: unknown, news: Record<string, unknown>) {
   const r = checkAndWarn(botConnectorInputsSchema, joinSecretFlags(news), botConnectorWarnings);
-  return withFailures(r.inputs ? { inputs: splitSecretFlags(r.inputs) } : r, await preflightConnector(r.inputs));
+  const checked = r.inputs ? { inputs: splitSecretFlags(r.inputs) } : r;
+  if (unchanged(olds, checked.inputs)) return checked;
+  return hideSecretValues(withFailures(checked, await preflightConnector(r.inputs)), news, ["flags", "secretFlags", "customConfigurations"]);
 }
 
 /** The Conversation Builder privilege a PRODUCTION connector needs (wire contract §5). */

@@ -2,7 +2,7 @@
 import { ValidationError, type Campaign as WireCampaign, type CampaignInput, type LiveEngageClient } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { liveEngage, preflightAccount, withFailures } from "./runtime";
+import { liveEngage, preflightAccount, unchanged, withFailures } from "./runtime";
 import { campaignInputsSchema, type CampaignInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -12,9 +12,11 @@ export const CAMPAIGN_OUTPUT_ONLY = ["effectiveGoalId"] as const;
 
 export type CampaignOutputs = Partial<CampaignInputs> & { effectiveGoalId?: string };
 
-export async function check(_olds: unknown, news: Record<string, unknown>) {
+export async function check(olds: unknown, news: Record<string, unknown>) {
+  const result = checkAndWarn(campaignInputsSchema, news);
+  if (unchanged(olds, result.inputs)) return result;
   // At preview: the provider configuration and credentials (see preflightAccount).
-  return withFailures(checkAndWarn(campaignInputsSchema, news), await preflightAccount());
+  return withFailures(result, await preflightAccount());
 }
 
 export async function diff(_id: string, olds: CampaignOutputs, news: CampaignInputs) {
@@ -62,13 +64,26 @@ export { deleteCampaign as delete };
 
 async function toWire(le: LiveEngageClient, i: CampaignInputs): Promise<CampaignInput> {
   let goalId = i.goalId === undefined ? undefined : Number(i.goalId);
-  if (goalId === undefined) {
-    // LiveEngage requires a goal; an account always has its default goals, so take the first.
-    const [first] = await le.goals.list();
-    if (!first) throw new Error("the account has no campaign goal; set goalId on the campaign");
-    goalId = first.id;
-  }
+  if (goalId === undefined) goalId = await defaultGoal(le);
   return { name: i.name, description: i.description, goalId, status: i.published ? 1 : 0 };
+}
+
+/**
+ * LiveEngage requires a goal; an account always has its default goals, so take the first. Goals
+ * are read-only reference data: listed once per provider process, not once per campaign (issue #7).
+ */
+const defaultGoals = new WeakMap<LiveEngageClient, Promise<number>>();
+function defaultGoal(le: LiveEngageClient): Promise<number> {
+  let goal = defaultGoals.get(le);
+  if (!goal) {
+    goal = le.goals.list().then(([first]) => {
+      if (!first) throw new Error("the account has no campaign goal; set goalId on the campaign");
+      return first.id;
+    });
+    defaultGoals.set(le, goal);
+    goal.catch(() => defaultGoals.delete(le));
+  }
+  return goal;
 }
 
 function toOutputs(c: WireCampaign, declaredFrom: Record<string, unknown>): CampaignOutputs {

@@ -5,7 +5,7 @@
 import type { Engagement as WireEngagement, EngagementInput } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, declaredKeys, deleteIdempotent, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { liveEngage, preflightAccount, withFailures } from "./runtime";
+import { liveEngage, preflightAccount, unchanged, withFailures } from "./runtime";
 import { engagementInputsSchema, type EngagementInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -16,9 +16,11 @@ export const ENGAGEMENT_OUTPUT_ONLY = ["skillName"] as const;
 
 export type EngagementOutputs = Partial<EngagementInputs> & { skillName?: string };
 
-export async function check(_olds: unknown, news: Record<string, unknown>) {
+export async function check(olds: unknown, news: Record<string, unknown>) {
+  const result = checkAndWarn(engagementInputsSchema, news);
+  if (unchanged(olds, result.inputs)) return result;
   // At preview: the provider configuration and credentials (see preflightAccount).
-  return withFailures(checkAndWarn(engagementInputsSchema, news), await preflightAccount());
+  return withFailures(result, await preflightAccount());
 }
 
 export async function diff(_id: string, olds: EngagementOutputs, news: EngagementInputs) {

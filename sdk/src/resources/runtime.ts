@@ -4,18 +4,32 @@
  * hence one Login Service session, one Domain API cache and one connection pool.
  */
 import {
-  AuthenticationError, ConfigurationError, createLiveEngageClient, ForbiddenError, resolveCredentials,
+  AuthenticationError, ConfigurationError, createLiveEngageClient, CREDENTIAL_SOURCES, ForbiddenError, resolveCredentials,
   type ClientOptions, type LiveEngageClient,
 } from "../client";
+import { deepEqual } from "./diff";
 
 type ConfigGetter = (key: string) => string | undefined;
 
 let getConfig: ConfigGetter = () => undefined;
 let client: LiveEngageClient | undefined;
+/** The provider configuration the client was built for (see configureProviderProcess). */
+let configured: string | undefined;
 
-/** The dynamic provider's `configure`: the engine passes the whole stack config, namespaces kept. */
+/**
+ * The dynamic provider's `configure`: the engine passes the whole stack config, namespaces kept.
+ *
+ * The dynamic-provider host calls it once per provider module, the first time a resource of that
+ * type shows up — often while resources of other types are already being worked on. The same
+ * configuration again keeps the client (its session and caches) and the preflight answers: throwing
+ * them away made each run list profiles, users and skills again once per resource type (issue #7).
+ */
 export async function configureProviderProcess(req: { config: { get(key: string): string | undefined } }): Promise<void> {
-  getConfig = (key) => req.config.get(key);
+  const get: ConfigGetter = (key) => req.config.get(key);
+  const fingerprint = JSON.stringify(Object.values(CREDENTIAL_SOURCES).map(({ configKey }) => get(configKey) ?? null));
+  getConfig = get;
+  if (fingerprint === configured && client !== undefined) return;
+  configured = fingerprint;
   client = undefined;
   accountCheck = undefined;
   declaredNames.clear();
@@ -53,6 +67,7 @@ export function clientOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Clie
 export function resetProviderProcess(): void {
   getConfig = () => undefined;
   client = undefined;
+  configured = undefined;
   accountCheck = undefined;
   declaredNames.clear();
   nameLists.clear();
@@ -107,7 +122,11 @@ export function preflightAccount(): Promise<PreflightFailure[]> {
     try {
       le = liveEngage();
     } catch (e) {
-      if (e instanceof ConfigurationError) return [{ property: "liveengage", reason: `provider configuration: ${e.message}` }];
+      if (e instanceof ConfigurationError) {
+        // Credential problems name their keys; the other configuration error is the Domain API host.
+        const where = e.message.includes("liveengage:") ? "" : "liveengage:csdsDomain: ";
+        return [{ property: "liveengage", reason: `provider configuration: ${where}${e.message}` }];
+      }
       throw e;
     }
     try {
@@ -164,6 +183,18 @@ export function known(v: unknown): v is string {
 }
 const UNKNOWN_MARKER = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/**
+ * Whether `check` runs for a resource whose checked inputs equal its old inputs: it will be neither
+ * created nor changed, so preflight has nothing to refuse and must not call the API. This keeps a
+ * no-op `pulumi preview` at zero API calls (issue #7; test/e2e/api-calls.test.ts).
+ */
+export function unchanged(olds: unknown, inputs: Record<string, unknown> | undefined): boolean {
+  if (inputs === undefined || typeof olds !== "object" || olds === null) return false;
+  const { __provider: _o, ...old } = olds as Record<string, unknown>;
+  const { __provider: _n, ...now } = inputs;
+  return Object.keys(old).length > 0 && deepEqual(old, now);
+}
+
 /** Whether `check` runs for a resource being created (no old inputs) or whose `key` changed (a replacement). */
 export function creating(olds: unknown, news: Record<string, unknown>, key: string): boolean {
   const o = (olds ?? {}) as Record<string, unknown>;
@@ -174,6 +205,21 @@ export function creating(olds: unknown, news: Record<string, unknown>, key: stri
 /** `check` called by the engine (the dynamic-provider shim adds `__provider`), not directly by a test. */
 export function fromEngine(news: Record<string, unknown>): boolean {
   return typeof news.__provider === "string";
+}
+
+/**
+ * `check`'s failures with the engine's value echo suppressed for inputs that hold secrets. The
+ * engine prints a failure as "property <p> value {<inputs[p]>} has a problem: <reason>" — with the
+ * plaintext even of a secret (a secret password that is too short was printed in full). For
+ * failures at one of `secretKeys` the property is left empty, so the engine prints only the
+ * reason, which names the property itself. Only for calls from the engine (direct callers keep
+ * the property).
+ */
+export function hideSecretValues<R extends { inputs?: Record<string, unknown>; failures?: PreflightFailure[] }>(
+  result: R, news: Record<string, unknown>, secretKeys: readonly string[],
+): R {
+  if (!result.failures?.length || !fromEngine(news)) return result;
+  return { ...result, failures: result.failures.map((f) => (secretKeys.includes(f.property) ? { ...f, property: "" } : f)) };
 }
 
 /** `check`'s answer with the preflight failures added (inputs only when there is no failure at all). */

@@ -7,7 +7,7 @@ import type { Skill as WireSkill, SkillInput } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, declaredKeys, deleteIdempotent, idList, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
 import { NotFoundError } from "../client";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, liveEngage, lookupOrUnknown, preflightAccount, takenName, withFailures, type PreflightFailure } from "./runtime";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, liveEngage, lookupOrUnknown, preflightAccount, takenName, unchanged, withFailures, type PreflightFailure } from "./runtime";
 import { skillInputsSchema, type SkillInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";
@@ -19,6 +19,7 @@ export type SkillOutputs = Partial<SkillInputs> & { dateUpdated?: string };
 
 export async function check(olds: unknown, news: Record<string, unknown>) {
   const result = checkAndWarn(skillInputsSchema, news);
+  if (unchanged(olds, result.inputs)) return result;
   return withFailures(result, await preflightSkill(olds, news, result.inputs));
 }
 

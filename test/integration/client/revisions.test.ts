@@ -91,6 +91,34 @@ describe("revisions", () => {
     await expect(c.skills.delete(5)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("sends one client's conditional writes to a collection one at a time: parallel deletes never conflict (issue #7)", async () => {
+    const state = { revision: 10, deleted: new Set<number>() };
+    const base = `/api/account/${fake.accountId}/configuration/le-users/skills`;
+    const rev = () => ({ "ac-revision": String(state.revision) });
+    fake.route("GET", `${base}/1`, (_q, res) => json(res, 200, { id: 1, name: "s1", deleted: false }, rev()));
+    const statuses: number[] = [];
+    for (let id = 1; id <= 6; id++) {
+      fake.route("DELETE", `${base}/${id}`, (q, res) => {
+        const ifMatch = q.headers["if-match"] as string | undefined;
+        if (ifMatch !== undefined && ifMatch !== "-1" && ifMatch !== String(state.revision)) {
+          statuses.push(409);
+          return json(res, 409, { type: "revision-conflict", message: "stale" }, rev());
+        }
+        state.revision++;
+        state.deleted.add(id);
+        statuses.push(200);
+        json(res, 200, {}, rev());
+      });
+    }
+    const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
+    await c.skills.get(1); // sees revision 10
+    await Promise.all([1, 2, 3, 4, 5, 6].map((id) => c.skills.delete(id)));
+    expect(state.deleted.size).toBe(6);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    const sent = fake.requests.filter((r) => r.method === "DELETE").map((r) => r.headers["if-match"]);
+    expect(sent).toEqual(["10", "11", "12", "13", "14", "15"]);
+  });
+
   it("does not treat other 409s as revision conflicts", async () => {
     const path = `/api/account/${fake.accountId}/configuration/le-users/skills/6`;
     fake.route("PUT", path, (_q, res) => json(res, 409, { type: "something-else" }));

@@ -40,8 +40,14 @@ const cbAuthSchema = cbEnvelope(
   }),
 );
 
+/** The CB authenticator, which also tells the caller's Conversation Builder privileges. */
+export interface CbAuthenticator extends Authenticator {
+  /** Privileges granted by the CB exchange (e.g. `BOT_STATUS_ACCESS`), exchanging if needed. */
+  privileges(): Promise<string[]>;
+}
+
 /** CB headers (`authorization: <apiAccessToken>`, `organizationid`), exchanged once per session token. */
-export function cbAuthenticator(http: HttpCore, domain: DomainResolver, session: Session, lpAuth: Authenticator): Authenticator {
+export function cbAuthenticator(http: HttpCore, domain: DomainResolver, session: Session, lpAuth: Authenticator): CbAuthenticator {
   const exchange = async (): Promise<CbToken> => {
     const origin = await domain.origin("convBuild");
     return http.send({
@@ -64,6 +70,10 @@ export function cbAuthenticator(http: HttpCore, domain: DomainResolver, session:
     },
     renew: async (refused) => {
       if (refused.authorization) session.invalidateCb(refused.authorization);
+    },
+    privileges: async () => {
+      const lp = (await lpAuth.headers()).authorization ?? "";
+      return [...(await session.cbToken(lp, exchange)).privileges];
     },
   };
 }
