@@ -150,6 +150,8 @@ export class TestProgram {
 
   /** Removes the stack (and whatever it still holds in state) and the folder. */
   async dispose(): Promise<void> {
+    // A killed run leaves the stack locked; `stack rm` refuses a locked stack.
+    await this.pulumi(["cancel", "--yes"], { allowFailure: true });
     await this.pulumi(["stack", "rm", "--yes", "--force", this.stack], { allowFailure: true });
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -39,10 +39,18 @@ describeWithCli("a 10-bot fleet under injected faults (real CLI)", () => {
     await emu.admin("POST", "/faults", { kind: "reset", rate: 0.03 });
     await emu.admin("POST", "/faults", { kind: "latency", latencyMs: 1500, rate: 0.05 });
     let turn = 0;
+    // Bursts never pile up on one route: a target whose last burst is not spent yet is skipped, so
+    // one request meets at most 3 consecutive 429s (the client's default budget is 3 retries; a
+    // throttle that outlasts it fails the step with RATE_LIMITED, and a re-run converges). The
+    // targets' method/route pairs do not overlap.
     burstTimer = setInterval(() => {
-      const match = BURST_TARGETS[turn++ % BURST_TARGETS.length];
-      bursts++;
-      emu.admin("POST", "/faults", { match, kind: "429", retryAfterSeconds: 1, count: 3 }).catch(() => undefined);
+      void (async () => {
+        const match = BURST_TARGETS[turn++ % BURST_TARGETS.length];
+        const rules = await emu.admin<{ kind: string; match?: { method?: string; route?: string } }[]>("GET", "/faults");
+        if (rules.some((r) => r.kind === "429" && r.match?.method === match.method && r.match?.route === match.route)) return;
+        bursts++;
+        await emu.admin("POST", "/faults", { match, kind: "429", retryAfterSeconds: 1, count: 3 });
+      })().catch(() => undefined);
     }, 1500);
   };
   const disarm = async () => {

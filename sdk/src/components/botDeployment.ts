@@ -32,18 +32,20 @@ export class BotDeployment extends pulumi.ComponentResource {
     super("liveengage:index:BotDeployment", name, {}, opts);
     const count = validateDeploymentArgs(name, args);
     const child = { parent: this };
+    const adopt = args.adopt ?? false;
 
     const skillId = args.skill.existingSkillId !== undefined
       ? pulumi.output(args.skill.existingSkillId)
-      : new Skill(`${name}-skill`, { name: args.skill.name!, description: args.skill.description }, child).id;
+      : new Skill(`${name}-skill`, { name: args.skill.name!, description: args.skill.description, adopt }, child).id;
 
     let campaign: Campaign | undefined;
     let engagement: Engagement | undefined;
     if (args.routing) {
-      campaign = new Campaign(`${name}-campaign`, { name: args.routing.campaignName }, child);
+      campaign = new Campaign(`${name}-campaign`, { name: args.routing.campaignName, adopt }, child);
       engagement = new Engagement(`${name}-engagement`, {
         campaignId: campaign.id, name: args.routing.engagementName, skillId,
         channel: args.routing.channel ?? args.conversationType,
+        adopt,
       }, child);
     }
 
@@ -60,6 +62,7 @@ export class BotDeployment extends pulumi.ComponentResource {
         skillIds: pulumi.output(skillId).apply((id) => [id]),
         role: args.agents.role ?? "ASSIGNED_AGENT",
         maxAsyncChats: args.agents.maxAsyncChats,
+        adopt,
         ...creds.agent,
       }, child);
       agents.push(agent);
@@ -81,6 +84,7 @@ export class BotDeployment extends pulumi.ComponentResource {
         flags: withCredentials(args.flags, creds.flags),
         customConfigurations: args.customConfigurations,
         connectTimeoutSeconds: args.connectTimeoutSeconds ?? 120,
+        adopt,
       }, { ...child, dependsOn: rolling ? [previous] : [] }));
     }
 

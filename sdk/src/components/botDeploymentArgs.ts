@@ -78,6 +78,12 @@ export interface BotDeploymentArgs {
   rollout?: Rollout;
   /** @default 120 */
   connectTimeoutSeconds?: number;
+  /**
+   * Take over existing objects with the same unique names (skill, agents, campaign, engagement,
+   * connectors) instead of refusing them: how a re-run recovers after a killed `pulumi up`
+   * (docs/reliability.md). @default false
+   */
+  adopt?: boolean;
 }
 
 /** Validates the shape; throws with the property and the fix. Returns the agent count. */
