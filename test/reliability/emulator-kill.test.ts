@@ -7,18 +7,17 @@
  * and the documented recovery (cancel, re-run) converges with no duplicate, orphan or missing
  * object. The emulator's own burst-write kill test is test/integration/emulator/durability.test.ts.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { describeWithCli, ROOT, TestProgram } from "../helpers/pulumi-cli";
+import { spawnEmulator as spawnChild, type EmulatorChild as Child } from "../helpers/emulator-child";
+import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import {
   adminFor, convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, liveObjects, repairFileBackend, seedBots, sleep, spawnPulumi, type FleetOptions,
 } from "../helpers/reliability";
 
-const REGISTER = path.join(ROOT, "test", "integration", "emulator", "helpers", "ts-register.js");
-const MAIN = path.join(ROOT, "sdk", "src", "emulator", "main.ts");
 const FLEET: FleetOptions = { prefix: "ekl", bots: 3, agentsPerBot: 2, plain: true, routing: true };
 const ACCOUNT = "12345678";
 
@@ -33,25 +32,7 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Child { proc: ChildProcessWithoutNullStreams; url: string }
 
-function spawnEmulator(dataDir: string, port: number): Promise<Child> {
-  const proc = spawn(process.execPath, ["-r", REGISTER, MAIN, "emulator", "--port", String(port), "--data-dir", dataDir, "--connect-delay-ms", "50"], { cwd: ROOT });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start:\n${out}`)), 60_000);
-    proc.stderr.on("data", (d) => (out += d));
-    proc.stdout.on("data", (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m && out.includes("stack config:")) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1] });
-      }
-    });
-    proc.on("exit", (code) => reject(new Error(`emulator exited (${code}):\n${out}`)));
-  });
-}
 
 function kill9(proc: ChildProcessWithoutNullStreams): Promise<void> {
   return new Promise((resolve) => {
@@ -73,7 +54,7 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), "le-emu-kill-"));
     port = await freePort();
-    emu = await spawnEmulator(dataDir, port);
+    emu = await spawnChild(dataDir, { port, startTimeoutMs: 60_000 });
     await seedBots(adminFor(emu.url), ACCOUNT, FLEET.prefix, FLEET.bots);
     program = await TestProgram.create("emulator-kill", { "index.js": fleetProgram(FLEET) }, FAST_RETRY_ENV);
     await program.setConfig("liveengage:accountId", ACCOUNT);
@@ -112,7 +93,7 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
       // The file on disk is a whole document.
       expect(() => JSON.parse(readFileSync(path.join(dataDir, "state.json"), "utf8"))).not.toThrow();
       await sleep(300);
-      emu = await spawnEmulator(dataDir, port);
+      emu = await spawnChild(dataDir, { port, startTimeoutMs: 60_000 });
       const after = await liveObjects(adminFor(emu.url), ACCOUNT, FLEET.prefix);
       // Intact: what the emulator showed before the kill is still there (a destroy may only have gone further).
       const afterIds = new Set(after.map((o) => `${o.kind}:${o.id}`));

@@ -1,41 +1,15 @@
 // Durable state: a child-process emulator (the CLI command, via the stand-alone entry) is killed
 // with SIGKILL during a burst of writes and restarted on the same data dir: every write that got a
 // 2xx is still there and revisions never go backwards.
-import { spawn, type ChildProcessWithoutNullStreams } from "child_process";
+import type { ChildProcessWithoutNullStreams } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { call, Emu, botUserBody, sleep } from "./helpers/http";
+import { spawnEmulator, type EmulatorChild as Child } from "../../helpers/emulator-child";
 
-const ROOT = path.resolve(__dirname, "../../..");
-const REGISTER = path.join(__dirname, "helpers", "ts-register.js");
-const MAIN = path.join(ROOT, "sdk/src/emulator/main.ts");
 
-interface Child {
-  proc: ChildProcessWithoutNullStreams;
-  url: string;
-  output: () => string;
-}
 
-function spawnEmulator(dataDir: string): Promise<Child> {
-  const proc = spawn(process.execPath, ["-r", REGISTER, MAIN, "emulator", "--port", "0", "--data-dir", dataDir, "--connect-delay-ms", "50"], {
-    cwd: ROOT,
-  });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start:\n${out}`)), 30_000);
-    proc.stderr.on("data", (d) => (out += d));
-    proc.stdout.on("data", (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m && out.includes("stack config:")) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1], output: () => out });
-      }
-    });
-    proc.on("exit", (code) => reject(new Error(`emulator exited (${code}):\n${out}`)));
-  });
-}
 
 function killed(proc: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<number | null> {
   return new Promise((resolve) => {
