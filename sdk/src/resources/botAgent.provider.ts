@@ -6,7 +6,8 @@ import { ROLE_TYPE_OF_CONNECTOR_ROLE, type LiveEngageClient, type Profile, type 
 import { botAgentWarnings } from "./check";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, idList, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { accountUsable, creating, hideSecretValues, declareUniqueName, fromEngine, known, liveEngage, preflightAccount, takenName, unchanged, withFailures, type PreflightFailure } from "./runtime";
+import { accountUsable, creating, hideSecretValues, declareUniqueName, fromEngine, known, preflightAccount, takenName, unchanged, withFailures, type PreflightFailure } from "./preflight";
+import { liveEngage } from "./runtime";
 import { botAgentInputsSchema, type BotAgentInputs, type Role } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";

@@ -16,7 +16,8 @@ import { checkAndWarn, declaredKeys, pick } from "./lifecycle";
 import { displayStatus, failingReasons, stopAndWait, waitForConnected, type DisplayStatus } from "./connectorStatus";
 import { joinSecretFlags, splitSecretFlags } from "./connectorSecrets";
 import { NotFoundError } from "../client";
-import { accountUsable, hideSecretValues, known, liveEngage, lookupOrUnknown, preflightAccount, unchanged, withFailures, type PreflightFailure } from "./runtime";
+import { accountUsable, hideSecretValues, known, lookupOrUnknown, preflightAccount, unchanged, withFailures, type PreflightFailure } from "./preflight";
+import { liveEngage } from "./runtime";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";

@@ -2,7 +2,8 @@
 import { ValidationError, type Campaign as WireCampaign, type CampaignInput, type LiveEngageClient } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { liveEngage, preflightAccount, unchanged, withFailures } from "./runtime";
+import { preflightAccount, unchanged, withFailures } from "./preflight";
+import { liveEngage } from "./runtime";
 import { campaignInputsSchema, type CampaignInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";

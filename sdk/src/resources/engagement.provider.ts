@@ -5,7 +5,8 @@
 import type { Engagement as WireEngagement, EngagementInput } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, declaredKeys, deleteIdempotent, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
-import { liveEngage, preflightAccount, unchanged, withFailures } from "./runtime";
+import { preflightAccount, unchanged, withFailures } from "./preflight";
+import { liveEngage } from "./runtime";
 import { engagementInputsSchema, type EngagementInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";

@@ -7,7 +7,8 @@ import type { Skill as WireSkill, SkillInput } from "../client";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { checkAndWarn, declaredKeys, deleteIdempotent, idList, idOf, numericId, pick, readOrGone, updateExisting } from "./lifecycle";
 import { NotFoundError } from "../client";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, liveEngage, lookupOrUnknown, preflightAccount, takenName, unchanged, withFailures, type PreflightFailure } from "./runtime";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, lookupOrUnknown, preflightAccount, takenName, unchanged, withFailures, type PreflightFailure } from "./preflight";
+import { liveEngage } from "./runtime";
 import { skillInputsSchema, type SkillInputs } from "./schemas";
 
 export { configureProviderProcess as configure } from "./runtime";

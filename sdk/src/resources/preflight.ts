@@ -1,0 +1,176 @@
+/**
+ * Preflight: what `check` (hence `pulumi preview`) can refuse before anything is created — wrong
+ * credentials, names already taken, privileges, missing references — and the rules that keep it
+ * cheap: only for resources being created or changed, every list read once per client.
+ */
+import { AuthenticationError, ConfigurationError, ForbiddenError, type LiveEngageClient } from "../client";
+import { deepEqual } from "./diff";
+import { authMethod, liveEngage } from "./runtime";
+
+/** A Pulumi CheckFailure. */
+export interface PreflightFailure {
+  property: string;
+  reason: string;
+}
+
+/** What preflight learned, per client: a new configuration (new client) starts afresh. */
+interface PreflightCache {
+  accountCheck?: Promise<PreflightFailure[]>;
+  declaredNames: Map<string, Set<string>>;
+  nameLists: Map<string, Promise<Map<string, string>>>;
+}
+const caches = new WeakMap<LiveEngageClient, PreflightCache>();
+
+function cacheOf(le: LiveEngageClient): PreflightCache {
+  let cache = caches.get(le);
+  if (!cache) caches.set(le, (cache = { declaredNames: new Map(), nameLists: new Map() }));
+  return cache;
+}
+
+/**
+ * The unique names already taken in the account (lower-cased name → id), listed once per provider
+ * process and kind: N bot agents cost one users read at preview, not N. Objects this run creates
+ * later are caught by {@link declareUniqueName}; one made concurrently by someone else still fails
+ * its create with LiveEngage's duplicate-name refusal.
+ */
+export async function takenName(kind: "user" | "skill", name: string): Promise<string | undefined | "unknown"> {
+  const le = liveEngage();
+  const { nameLists } = cacheOf(le);
+  let list = nameLists.get(kind);
+  if (!list) {
+    list = kind === "user"
+      ? le.users.list().then((us) => new Map(us.filter((u) => !u.deleted).map((u) => [u.loginName.toLowerCase(), String(u.id)])))
+      : le.skills.list().then((ss) => new Map(ss.filter((s) => !s.deleted).map((s) => [s.name.toLowerCase(), String(s.id)])));
+    nameLists.set(kind, list);
+    list.catch(() => nameLists.delete(kind));
+  }
+  return lookupOrUnknown(async () => (await list).get(name.trim().toLowerCase()));
+}
+
+const CREDENTIAL_KEYS = {
+  password: "liveengage:username / liveengage:password",
+  appKey: "liveengage:username / liveengage:appKey / liveengage:appSecret / liveengage:accessToken / liveengage:accessTokenSecret",
+  oauth2: "liveengage:clientId / liveengage:clientSecret",
+} as const;
+
+/**
+ * The provider configuration, checked once per provider process: complete credentials and a
+ * well-formed `liveengage:csdsDomain` (no network), then one authenticated read, so missing or
+ * wrong credentials and an unknown account are refused at preview. Messages name the config keys,
+ * never their values. An API that cannot be reached (5xx, transport) does not fail the preview.
+ */
+export async function preflightAccount(): Promise<PreflightFailure[]> {
+  let le: LiveEngageClient;
+  try {
+    le = liveEngage();
+  } catch (e) {
+    if (e instanceof ConfigurationError) {
+      // Credential problems name their keys; the other configuration error is the Domain API host.
+      const where = e.message.includes("liveengage:") ? "" : "liveengage:csdsDomain: ";
+      return [{ property: "liveengage", reason: `provider configuration: ${where}${e.message}` }];
+    }
+    throw e;
+  }
+  const cache = cacheOf(le);
+  cache.accountCheck ??= (async (): Promise<PreflightFailure[]> => {
+    try {
+      await le.profiles.list();
+      return [];
+    } catch (e) {
+      if (e instanceof AuthenticationError || e instanceof ForbiddenError) {
+        const method = authMethod();
+        return [{
+          property: "liveengage",
+          reason: `provider configuration: LiveEngage refused the credentials for account liveengage:accountId `
+            + `(${CREDENTIAL_KEYS[method]}): ${e.message}; fix the stack config (pulumi config set --secret …)`,
+        }];
+      }
+      return [];
+    }
+  })();
+  return cache.accountCheck;
+}
+
+/** Whether preflight may query the account (credentials fine). */
+export async function accountUsable(): Promise<boolean> {
+  return (await preflightAccount()).length === 0;
+}
+
+/**
+ * Records a unique name declared by a resource being created in this run; answers whether another
+ * resource of the same program (same provider process) already declared it.
+ */
+export function declareUniqueName(kind: string, name: string): boolean {
+  const { declaredNames } = cacheOf(liveEngage());
+  let names = declaredNames.get(kind);
+  if (!names) declaredNames.set(kind, (names = new Set()));
+  const key = name.trim().toLowerCase();
+  if (names.has(key)) return true;
+  names.add(key);
+  return false;
+}
+
+/**
+ * A read for preflight: the value, or `"unknown"` when the API could not answer (preflight then
+ * stays silent and the operation itself will report the problem).
+ */
+export async function lookupOrUnknown<T>(read: () => Promise<T>): Promise<T | "unknown"> {
+  try {
+    return await read();
+  } catch {
+    return "unknown";
+  }
+}
+
+/** A value `check` can use now: a non-empty string that is not Pulumi's unknown marker. */
+export function known(v: unknown): v is string {
+  return typeof v === "string" && v !== "" && v !== UNKNOWN_MARKER;
+}
+const UNKNOWN_MARKER = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * Whether `check` runs for a resource whose checked inputs equal its old inputs: it will be neither
+ * created nor changed, so preflight has nothing to refuse and must not call the API. This keeps a
+ * no-op `pulumi preview` at zero API calls (issue #7; test/e2e/api-calls.test.ts).
+ */
+export function unchanged(olds: unknown, inputs: Record<string, unknown> | undefined): boolean {
+  if (inputs === undefined || typeof olds !== "object" || olds === null) return false;
+  const { __provider: _o, ...old } = olds as Record<string, unknown>;
+  const { __provider: _n, ...now } = inputs;
+  return Object.keys(old).length > 0 && deepEqual(old, now);
+}
+
+/** Whether `check` runs for a resource being created (no old inputs) or whose `key` changed (a replacement). */
+export function creating(olds: unknown, news: Record<string, unknown>, key: string): boolean {
+  const o = (olds ?? {}) as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => k !== "__provider");
+  return keys.length === 0 || o[key] !== news[key];
+}
+
+/** `check` called by the engine (the dynamic-provider shim adds `__provider`), not directly by a test. */
+export function fromEngine(news: Record<string, unknown>): boolean {
+  return typeof news.__provider === "string";
+}
+
+/**
+ * `check`'s failures with the engine's value echo suppressed for inputs that hold secrets. The
+ * engine prints a failure as "property <p> value {<inputs[p]>} has a problem: <reason>" — with the
+ * plaintext even of a secret (a secret password that is too short was printed in full). For
+ * failures at one of `secretKeys` the property is left empty, so the engine prints only the
+ * reason, which names the property itself. Only for calls from the engine (direct callers keep
+ * the property).
+ */
+export function hideSecretValues<R extends { inputs?: Record<string, unknown>; failures?: PreflightFailure[] }>(
+  result: R, news: Record<string, unknown>, secretKeys: readonly string[],
+): R {
+  if (!result.failures?.length || !fromEngine(news)) return result;
+  return { ...result, failures: result.failures.map((f) => (secretKeys.includes(f.property) ? { ...f, property: "" } : f)) };
+}
+
+/** `check`'s answer with the preflight failures added (inputs only when there is no failure at all). */
+export function withFailures<R extends { inputs?: Record<string, unknown>; failures?: PreflightFailure[] }>(
+  result: R, extra: PreflightFailure[],
+): R | { failures: PreflightFailure[] } {
+  if (extra.length === 0) return result;
+  return { failures: [...extra, ...(result.failures ?? [])] };
+}
