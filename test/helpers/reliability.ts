@@ -4,7 +4,7 @@
  * and a seeded PRNG.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, readlinkSync } from "node:fs";
 import * as path from "node:path";
 import { request } from "undici";
 import { ROOT, type TestProgram } from "./pulumi-cli";
@@ -234,12 +234,37 @@ export function spawnPulumi(program: TestProgram, args: string[], env: NodeJS.Pr
   return { child, output: () => out, exited };
 }
 
-/** SIGKILL a whole process group started by {@link spawnPulumi}. */
-export function killGroup(child: ChildProcess): void {
+/**
+ * SIGKILL a whole process group started by {@link spawnPulumi}, then the plugins that escaped it:
+ * the engine starts each plugin in a process group of its own, so the dynamic provider processes
+ * (cwd = the program folder) would otherwise outlive the kill as orphans.
+ */
+export function killGroup(child: ChildProcess, programDir?: string): void {
   try {
     process.kill(-child.pid!, "SIGKILL");
   } catch {
     /* already gone */
+  }
+  if (programDir) killProcessesIn(programDir);
+}
+
+/** SIGKILL every process whose working directory is `dir` or below it (Linux: /proc/<pid>/cwd). */
+function killProcessesIn(dir: string): void {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    let cwd: string;
+    try {
+      cwd = readlinkSync(`/proc/${entry}/cwd`);
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    if (cwd === dir || cwd.startsWith(dir + path.sep)) {
+      try {
+        process.kill(Number(entry), "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
   }
 }
 

@@ -87,7 +87,7 @@ describeWithCli("pulumi killed with SIGKILL at random points, then the documente
       }
       if (!finished) {
         await sleep(jitterMs);
-        killGroup(run.child);
+        killGroup(run.child, program.dir);
       }
       const code = await run.exited;
       const killedAtMs = Date.now() - started;
