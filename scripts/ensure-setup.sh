@@ -7,9 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 if [ ! -d node_modules/@pulumi/pulumi ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # `npm install`, not `npm ci`: see .ci/run for why (registry mirror lacks optional builds).
-  echo "[setup] npm install" >&2
-  npm install --no-audit --no-fund
+  echo "[setup] npm ci" >&2
+  bash scripts/npm-install-locked.sh "$root"
 fi
 bash scripts/install-pulumi.sh
 echo "[setup] building sdk/ into dist/" >&2
