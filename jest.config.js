@@ -15,7 +15,9 @@ const tier = (name, extra = {}) => ({
 module.exports = {
   projects: [
     tier("unit"),
-    tier("integration"),
+    // Real HTTP on loopback: 5 s (jest's default) is a wall-time assertion in disguise on a loaded
+    // 2-core machine; a generous ceiling still catches a hang.
+    tier("integration", { testTimeout: 60_000 }),
     tier("e2e", { slowTestThreshold: 120 }),
   ],
   // e2e runs spawn the CLI; keep the overall run from oversubscribing a 2-core machine.
