@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as botAgentProvider from "./botAgent.provider";
+import type { CompleteProvider } from "./factory";
 import { type Inputs } from "./inputs";
 import type { BotAgentArgs as BotAgentFields } from "./schemas";
+
+// The provider module's path is recorded in users' state, and the module itself is the provider:
+// a missing or misspelt lifecycle export fails to compile here.
+botAgentProvider satisfies CompleteProvider;
 
 /** Arguments of {@link BotAgent}; see the README's resource table. */
 export type BotAgentArgs = Inputs<BotAgentFields>;
