@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as flags from "../../sdk/src/resources/flags";
 import * as connector from "../../sdk/src/resources/schemas/connectorFlags";
-import * as diff from "../../sdk/src/resources/diff";
+import * as diff from "../../sdk/src/resources/specs";
 
 interface Generator {
   BLOCKS: string[];
@@ -40,6 +40,16 @@ describe("README.md", () => {
     const head = readme.split("\n").slice(0, 15).join("\n");
     expect(head).toContain("npm run demo");
     expect(head).toContain("npm test");
+  });
+
+  it("says, in \"Bringing existing objects under code\", what each resource manages and leaves alone", () => {
+    const start = readme.indexOf("## Bringing existing objects under code");
+    expect(start).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 3));
+    for (const resource of ["Skill", "BotAgent", "Campaign", "Engagement", "BotConnector"]) {
+      expect(section).toMatch(new RegExp(`^\\| \`${resource}\` \\|[^|]+\\|[^|]+\\|$`, "m"));
+    }
+    expect(section).toContain("| Manages (when declared) | Leaves alone |");
   });
 
   it("has a troubleshooting row for every status component", () => {

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
 import { computeDrift, type DriftEntry } from "../resources/drift";
-import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../resources/flags";
+import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../model/flags";
+import { DEFAULT_ROLE } from "../model/roles";
 import { agentEmail, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
 
 export * from "./botDeploymentArgs";
@@ -60,7 +61,7 @@ export class BotDeployment extends pulumi.ComponentResource {
         fullName: `${args.agents.fullNamePrefix ?? args.agents.loginNamePrefix} ${n}`,
         email: agentEmail(args.agents.email, n),
         skillIds: pulumi.output(skillId).apply((id) => [id]),
-        role: args.agents.role ?? "ASSIGNED_AGENT",
+        role: args.agents.role ?? DEFAULT_ROLE,
         maxAsyncChats: args.agents.maxAsyncChats,
         adopt,
         ...creds.agent,
@@ -75,7 +76,7 @@ export class BotDeployment extends pulumi.ComponentResource {
         agent: agent.loginName,
         agentUserId: agent.userId,
         conversationType: args.conversationType,
-        role: args.agents.role ?? "ASSIGNED_AGENT",
+        role: args.agents.role ?? DEFAULT_ROLE,
         environment: args.environment ?? "demo",
         running: args.running ?? true,
         externalWebhookUrl: args.externalWebhookUrl,
@@ -141,7 +142,7 @@ function agentCredentials(c: AgentCredentials, index: number): { agent: { passwo
     flags: {
       lpAppKey: c.appKey,
       lpAppSecret: pulumi.secret(c.appSecret),
-      lpAccessToken: c.accessToken,
+      lpAccessToken: pulumi.secret(c.accessToken),
       lpAccessTokenSecret: pulumi.secret(c.accessTokenSecret),
     },
   };

@@ -1,13 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withSecretOutputs } from "./botAgent";
 import * as botConnectorProvider from "./botConnector.provider";
+import type { CompleteProvider } from "./factory";
 import type { DisplayStatus } from "./connectorStatus";
 import { SECRET_FLAG_KEYS } from "./flags";
 import { type Inputs } from "./inputs";
 import type { BotConnectorArgs as BotConnectorFields } from "./schemas";
 
+// The provider module's path is recorded in users' state, and the module itself is the provider:
+// a missing or misspelt lifecycle export fails to compile here.
+botConnectorProvider satisfies CompleteProvider;
+
 /** Arguments of {@link BotConnector}; see the README's resource table and flags reference. */
-export type BotConnectorArgs = Inputs<BotConnectorFields>;
+export type BotConnectorArgs = Inputs<Omit<BotConnectorFields, "secretFlags">>;
+// Programs give every flag in `flags`; the constructor moves the secret ones to `secretFlags`.
 
 /**
  * A Conversation Builder agent connector: binds a bot to a bot agent and keeps it started.
@@ -39,8 +45,10 @@ export class BotConnector extends pulumi.dynamic.Resource {
 }
 
 /**
- * Credential flags (lpPassword, lpAppSecret, …) go to the secret top-level input `secretFlags`
- * (see connectorSecrets.ts for why); the other flags stay readable in previews.
+ * Secret flags (lpPassword, lpAccessToken, …: the model's secret column) go to the secret top-level
+ * input `secretFlags`: Pulumi's Node SDK marks a whole top-level property secret when any value inside
+ * it is, so inside `flags` they would hide every flag behind "[secret]" in previews. This is the one
+ * place they are split; the provider never joins them back (schemas/botConnector.ts).
  */
 function splitFlagsInput(flags: BotConnectorArgs["flags"]): { flags: pulumi.Input<object> | undefined; secretFlags: pulumi.Input<object> | undefined } {
   if (flags === undefined) return { flags: undefined, secretFlags: undefined };
