@@ -8,7 +8,7 @@ import { DomainResolver } from "./domain";
 import { HttpCore, type Authenticator } from "./http";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 import { accountSemaphore, DEFAULT_ACCOUNT_CONCURRENCY } from "./semaphore";
-import { DEFAULT_TIMEOUTS, type Timeouts } from "./transport";
+import { DEFAULT_TIMEOUTS, getSharedAgent, loadCaCertificate, type Timeouts } from "./transport";
 import type { Dispatcher } from "undici";
 
 /** Options of `createLiveEngageClient`. */
@@ -46,7 +46,7 @@ export function createContext(creds: ResolvedCredentials, options: ClientOptions
     timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
     semaphore: accountSemaphore(creds.accountId, options.concurrency ?? DEFAULT_ACCOUNT_CONCURRENCY),
     log: options.log,
-    dispatcher: options.dispatcher,
+    dispatcher: options.dispatcher ?? (creds.caCert ? getSharedAgent(loadCaCertificate(creds.caCert)) : undefined),
   });
   const domain = new DomainResolver(http, creds.accountId, creds.csdsDomain);
   const session = sessionFor(creds);

@@ -83,6 +83,7 @@ export {
   InvalidResponseError,
   ConfigurationError,
   WaitTimeoutError,
+  ConnectorFailedError,
 } from "./errors";
 export type { ApiErrorCode } from "./errors";
 export { DEFAULT_RETRY_POLICY } from "./retry";

@@ -13,7 +13,8 @@ import { botConnectorWarnings } from "./check";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { configurationsToFlags, SECRET_FLAG_KEYS, type FlagValues } from "./flags";
 import { checkAndWarn, declaredKeys, pick } from "./lifecycle";
-import { displayStatus, failingReasons, stopAndWait, waitForConnected, type DisplayStatus } from "./connectorStatus";
+import { statusView, stopAndWait, waitForConnected, type DisplayStatus } from "./connectorStatus";
+import { displayOf, isStoppedWord } from "../model/connectorStatus";
 import { joinSecretFlags, splitSecretFlags } from "./connectorSecrets";
 import { NotFoundError } from "../client";
 import { accountUsable, hideSecretValues, known, lookupOrUnknown, preflightAccount, unchanged, withFailures, type PreflightFailure } from "./preflight";
@@ -23,7 +24,7 @@ import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInp
 export { configureProviderProcess as configure } from "./runtime";
 
 /** Outputs that are not inputs: never compared by diff. */
-export const BOT_CONNECTOR_OUTPUT_ONLY = ["status", "statusReasons", "lpUserId"] as const;
+export const BOT_CONNECTOR_OUTPUT_ONLY = ["status", "statusReasons", "rawStatus", "lpUserId"] as const;
 /** Flags carried by first-class inputs instead of `flags`. */
 const MANAGED_CONFIGURATION_KEYS = ["lpAccountId", "lpAccountUser", "lpUserRole", "enableAccessibility", "fallbackSkillId", "externalWebhookUrl"];
 
@@ -32,6 +33,8 @@ export type BotConnectorOutputs = Partial<BotConnectorInputs> & {
   secretFlags?: Record<string, unknown>;
   status?: DisplayStatus;
   statusReasons?: string[];
+  /** The status word(s) as LiveEngage sent them (any documented vocabulary, or an unknown word verbatim). */
+  rawStatus?: string;
   lpUserId?: string;
 };
 
@@ -127,7 +130,7 @@ async function readJoined(id: string, props?: BotConnectorOutputs) {
   if (!connector) return { id: "" };
   const entry = await statusForRead(le, connector);
   const outs = toOutputs(connector, entry, props ?? {});
-  const { status: _s, statusReasons: _r, lpUserId: _u, ...inputs } = outs;
+  const { status: _s, statusReasons: _r, rawStatus: _w, lpUserId: _u, ...inputs } = outs;
   return { id, props: outs, inputs };
 }
 
@@ -193,7 +196,7 @@ export { deleteConnector as delete };
  * connector needs the bot's status for the failing components' reasons.
  */
 async function statusForRead(le: LiveEngageClient, c: Connector): Promise<ConnectorStatusEntry | undefined> {
-  if (c.status === "CONNECTED") return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
+  if (c.status && displayOf(c.status) === "Connected") return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
   return le.connectors.statusOf(c.botId, String(c.lpUserId));
 }
 
@@ -230,7 +233,7 @@ function toWire(le: LiveEngageClient, i: BotConnectorInputs): ConnectorInput {
 
 async function waitAfterStart(le: LiveEngageClient, i: BotConnectorInputs, lpUserId: string) {
   await le.connectors.start(i.botId, i.agent);
-  return waitForConnected(le, i.botId, lpUserId, i.connectTimeoutSeconds * 1000);
+  return waitForConnected(le, i.botId, lpUserId, i.connectTimeoutSeconds * 1000, i.agent);
 }
 
 async function rollBack(le: LiveEngageClient, i: BotConnectorInputs, lpUserId: string, adopted: boolean): Promise<void> {
@@ -254,7 +257,7 @@ function toOutputs(c: Connector, entry: ConnectorStatusEntry | undefined, declar
   const custom: Record<string, string> = {};
   for (const [k, v] of Object.entries(extra)) if (!MANAGED_CONFIGURATION_KEYS.includes(k)) custom[k] = v;
 
-  const running = c.lastManualOperation ? c.lastManualOperation === "START" : entry?.status !== undefined && entry.status !== "STOPPED";
+  const running = c.lastManualOperation ? c.lastManualOperation === "START" : entry?.status !== undefined && !isStoppedWord(entry.status);
   const view: Record<string, unknown> = {
     botId: c.botId,
     agent: c.lpAccountUser,
@@ -275,8 +278,10 @@ function toOutputs(c: Connector, entry: ConnectorStatusEntry | undefined, declar
   for (const k of ["flags", "customConfigurations"]) if (view[k] !== undefined && !keys.includes(k)) keys.push(k);
   const outs: BotConnectorOutputs = pick(view, keys);
   if (declaredFrom.adopt !== undefined) outs.adopt = declaredFrom.adopt as boolean;
-  outs.status = displayStatus(entry?.status);
-  outs.statusReasons = failingReasons(entry);
+  const reported = statusView(entry);
+  outs.status = reported.status;
+  outs.statusReasons = reported.reasons;
+  if (reported.rawStatus !== undefined) outs.rawStatus = reported.rawStatus;
   outs.lpUserId = String(c.lpUserId);
   return outs;
 }
