@@ -6,7 +6,8 @@
  * token or id); replayed against an emulator set up the same way it shows no difference, and an
  * altered one shows exactly what was altered.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { checkCredentials, createLiveEngageClient, shutdownLiveEngageClients, type Credentials } from "../../../sdk/src/client";
@@ -117,6 +118,33 @@ it("fails on a status word nobody documented, naming the word", async () => {
   } finally {
     await adminCall("PUT", "/status-words", { vocabulary: "seed" });
   }
+});
+
+describe("the command (dist/cli/main.js, built by `npm test`'s setup)", () => {
+  const cli = (args: string[], env: NodeJS.ProcessEnv) => new Promise<{ code: number; stdout: string }>((resolve) => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LP_")));
+    execFile(process.execPath, [path.join(__dirname, "..", "..", "..", "dist", "cli", "main.js"), "doctor", ...args], { env: { ...clean, ...env } }, (error, stdout) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout });
+    });
+  });
+  const env = () => {
+    const ca = path.join(dir, "cli-ca.pem");
+    writeFileSync(ca, emu.caCert!);
+    return { LP_ACCOUNT_ID: emu.accountId, LP_CSDS_DOMAIN: emu.url, LP_CA_CERT: ca, LP_USERNAME: emu.credentials.username, LP_PASSWORD: emu.credentials.password };
+  };
+
+  it("--json and exit 0 when ready; exit 2 naming the fix when not; exit 2 for missing settings", async () => {
+    const ok = await cli(["--json", "--bot", emu.demoBotId], env());
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ready: true, accountId: emu.accountId });
+    const bad = await cli([], { ...env(), LP_PASSWORD: "Wrong-Secret-123" });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain("fix: LiveEngage refused the credentials");
+    expect(bad.stdout).not.toContain("Wrong-Secret-123");
+    const missing = await cli(["--json"], { LP_ACCOUNT_ID: emu.accountId });
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout).checks[0]).toMatchObject({ id: "configuration", status: "fail" });
+  }, 240_000); // three CLI processes; each loads the whole CLI
 });
 
 describe("--record and replay", () => {
