@@ -39,7 +39,7 @@ export class Sessions {
   private bearers = new Map<string, BearerToken>();
   private sessions = new Map<string, LoginSession>();
   private cbTokens = new Map<string, CbToken>();
-  private readonly jwt: JwtIssuer;
+  private jwt: JwtIssuer;
 
   constructor(
     readonly ttlMs: number,
@@ -130,6 +130,7 @@ export class Sessions {
     this.bearers.clear();
     this.sessions.clear();
     this.cbTokens.clear();
+    this.jwt = new JwtIssuer(this.now); // a new key: earlier OAuth 2.0 tokens no longer verify
   }
 }
 
