@@ -16,8 +16,8 @@ pid="$(cat "$PIDFILE" 2>/dev/null || true)"
 if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
   rm -f "$PIDFILE"
   say "no emulator started by the demo is running (no live pid in $PIDFILE)"
-  if node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
-      "http://127.0.0.1:$PORT/_emulator/state"; then
+  if node -e 'Promise.any(process.argv.slice(1).map((u) => fetch(u, { signal: AbortSignal.timeout(2000) }).then((r) => { if (!r.ok) throw r; })))
+        .then(() => process.exit(0), () => process.exit(1))' "http://127.0.0.1:$PORT/_emulator/state" "https://127.0.0.1:$PORT/_emulator/state"; then
     say "an emulator the demo did not start answers on port $PORT: stop it where it runs (Ctrl-C)"
   fi
   exit 0

@@ -15,6 +15,8 @@
 #   LIVEENGAGE_DEMO_RUN_DIR  where emulator.pid/.log live   (default .liveengage)
 #   LIVEENGAGE_DEMO_STACK    Pulumi stack                   (default demo; only `demo` is selected)
 #   LIVEENGAGE_DEMO_SKIP_SETUP=1  skip scripts/ensure-setup.sh (already built and linked)
+#   LIVEENGAGE_DEMO_TLS=1    the emulator serves https (as LivePerson does) with a generated
+#                            certificate, written to <run dir>/ca.pem and trusted through liveengage:caCert
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -28,7 +30,9 @@ RUN_DIR="${LIVEENGAGE_DEMO_RUN_DIR:-.liveengage}"
 STACK="${LIVEENGAGE_DEMO_STACK:-demo}"
 PIDFILE="$RUN_DIR/emulator.pid"
 LOG="$RUN_DIR/emulator.log"
-URL="http://127.0.0.1:$PORT"
+TLS="${LIVEENGAGE_DEMO_TLS:-}"
+CA_FILE="$RUN_DIR/ca.pem"
+if [ "$TLS" = 1 ]; then URL="https://127.0.0.1:$PORT"; else URL="http://127.0.0.1:$PORT"; fi
 # The emulator's seed (docs/emulator.md, "What is seeded"): published local test credentials.
 EMU_ACCOUNT=12345678
 EMU_USER=admin
@@ -46,9 +50,12 @@ pl() { pulumi "$@" --non-interactive; }
 
 # ---- the emulator --------------------------------------------------------------------------------
 
-# Answers when an emulator serves $URL (its admin endpoint needs no credentials).
+# Answers when an emulator serves $URL (its admin endpoint needs no credentials); over https it
+# must present the certificate in $CA_FILE.
 emulator_answers() {
-  node -e '
+  local ca=()
+  [ "$TLS" = 1 ] && { [ -f "$CA_FILE" ] || return 1; ca=(env NODE_EXTRA_CA_CERTS="$CA_FILE"); }
+  "${ca[@]}" node -e '
     fetch(process.argv[1], { signal: AbortSignal.timeout(2000) })
       .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));
   ' "$URL/_emulator/state"
@@ -71,11 +78,13 @@ ensure_emulator() {
   rm -f "$PIDFILE"
   mkdir -p "$DATA" "$RUN_DIR"
   say "starting the LiveEngage emulator in the background: $URL, data in $DATA, log in $LOG"
-  printf '\n--- %s: node dist/cli/main.js emulator --port %s --data-dir %s\n' "$(date -u +%FT%TZ)" "$PORT" "$DATA" >> "$LOG"
+  local tls_args=()
+  [ "$TLS" = 1 ] && { rm -f "$CA_FILE"; tls_args=(--tls --ca-out "$CA_FILE"); }
+  printf '\n--- %s: node dist/cli/main.js emulator --port %s --data-dir %s %s\n' "$(date -u +%FT%TZ)" "$PORT" "$DATA" "${tls_args[*]:-}" >> "$LOG"
   # Its own session (setsid): a Ctrl-C in this terminal must not stop it, the stack needs it later.
   local launcher=()
   command -v setsid >/dev/null 2>&1 && launcher=(setsid)
-  nohup "${launcher[@]}" node dist/cli/main.js emulator --port "$PORT" --data-dir "$DATA" \
+  nohup "${launcher[@]}" node dist/cli/main.js emulator --port "$PORT" --data-dir "$DATA" "${tls_args[@]}" \
     </dev/null >>"$LOG" 2>&1 &
   pid=$!
   echo "$pid" > "$PIDFILE"
@@ -105,7 +114,7 @@ stack_exists() { pl stack ls --json 2>/dev/null | node -e '
     process.exit(JSON.parse(s || "[]").some((x) => x.name === process.argv[1] || x.name.endsWith("/" + process.argv[1])) ? 0 : 1);
   });' "$STACK"; }
 cfg() { pl config get -s "$STACK" "$1" 2>/dev/null || true; }
-is_loopback() { [[ "$1" =~ ^(127\.[0-9.]+|localhost|\[::1\])(:[0-9]+)?$ ]]; }
+is_loopback() { [[ "$1" =~ ^(https?://)?(127\.[0-9.]+|localhost|\[::1\])(:[0-9]+)?$ ]]; }
 
 # Only the default stack becomes the selected one (so `scripts/pulumi preview` works by hand);
 # an override (the e2e test) leaves the developer's selection alone.
@@ -144,7 +153,13 @@ if [ "$mode" = emulator ]; then
   ensure_emulator
   if [ "$action" = up ]; then
     pl config set -s "$STACK" liveengage:accountId "$EMU_ACCOUNT" >/dev/null
-    pl config set -s "$STACK" liveengage:csdsDomain "127.0.0.1:$PORT" >/dev/null
+    if [ "$TLS" = 1 ]; then
+      pl config set -s "$STACK" liveengage:csdsDomain "$URL" >/dev/null
+      pl config set -s "$STACK" liveengage:caCert "$(cd "$(dirname "$CA_FILE")" && pwd)/$(basename "$CA_FILE")" >/dev/null
+    else
+      pl config set -s "$STACK" liveengage:csdsDomain "127.0.0.1:$PORT" >/dev/null
+      pl config rm -s "$STACK" liveengage:caCert >/dev/null 2>&1 || true
+    fi
     pl config set -s "$STACK" liveengage:username "$EMU_USER" >/dev/null
     pl config set -s "$STACK" --secret liveengage:password "$EMU_PASSWORD" >/dev/null
   fi

@@ -6,6 +6,10 @@
 import type { EmulatorOptions, RunningEmulator } from "./emulator";
 
 export * from "./resources";
+export {
+  readStatus, displayOf, UnknownStatusWordError, STATUS_VOCABULARIES, STATUS_WORDS, DEFAULT_CONNECT_TIMEOUT_SECONDS,
+  type StatusVocabulary, type StatusReading, type ConnectorPhase,
+} from "./model/connectorStatus";
 export { Noop, type NoopArgs } from "./testing/noop";
 export type { EmulatorOptions, RunningEmulator } from "./emulator";
 

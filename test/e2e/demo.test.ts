@@ -41,15 +41,14 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-describeWithCli("npm run demo (scripts/demo.sh) on an isolated port, data dir and stack", () => {
+/** An isolated copy of the demo (port, data dir, run dir, stack); `tls` runs it over https. */
+function isolatedDemo(name: string, extraEnv: NodeJS.ProcessEnv = {}) {
   const id = randomBytes(4).toString("hex");
-  const work = path.join(ROOT, ".pulumi", "e2e", `demo-${id}`);
-  const stack = `demo-e2e-${id}`;
-  let port: number;
-  let env: NodeJS.ProcessEnv;
-
+  const work = path.join(ROOT, ".pulumi", "e2e", `${name}-${id}`);
+  const stack = `${name}-e2e-${id}`;
+  const demo = { work, stack, port: 0, env: {} as NodeJS.ProcessEnv };
   const script = (args: string[]): Promise<RunResult> => new Promise((resolve) => {
-    execFile("bash", args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
+    execFile("bash", args, { cwd: ROOT, env: demo.env, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
     });
   });
@@ -57,19 +56,20 @@ describeWithCli("npm run demo (scripts/demo.sh) on an isolated port, data dir an
   const emulatorPid = () => Number(readFileSync(pidFile(), "utf8").trim());
 
   beforeAll(async () => {
-    port = await freePort();
+    demo.port = await freePort();
     mkdirSync(work, { recursive: true });
-    env = {
+    demo.env = {
       ...process.env,
-      LIVEENGAGE_DEMO_PORT: String(port),
+      LIVEENGAGE_DEMO_PORT: String(demo.port),
       LIVEENGAGE_DEMO_DATA: path.join(work, "data"),
       LIVEENGAGE_DEMO_RUN_DIR: path.join(work, "run"),
       LIVEENGAGE_DEMO_STACK: stack,
       // `npm test` has built and linked already; relinking under running tests would pull the package away.
       LIVEENGAGE_DEMO_SKIP_SETUP: "1",
+      ...extraEnv,
     };
     // No LivePerson credentials: the demo must pick the emulator.
-    for (const k of Object.keys(env)) if (k.startsWith("LP_")) delete env[k];
+    for (const k of Object.keys(demo.env)) if (k.startsWith("LP_")) delete demo.env[k];
   });
 
   afterAll(async () => {
@@ -78,22 +78,34 @@ describeWithCli("npm run demo (scripts/demo.sh) on an isolated port, data dir an
     rmSync(work, { recursive: true, force: true });
   }, 120_000);
 
+  return { demo, script, pidFile, emulatorPid };
+}
+
+/** `scripts/demo.sh` must succeed, list 3 Connected agents and print no secret. */
+function expectThreeConnected(r: RunResult): void {
+  if (r.code !== 0) throw new Error(`scripts/demo.sh exited ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
+  expect(r.stderr).toContain("starting the LiveEngage emulator in the background");
+  const rows = r.stdout.split("\n").filter((l) => /^\s+demo-bot-agent-\d\s/.test(l));
+  expect(rows).toHaveLength(3);
+  for (const row of rows) expect(row).toMatch(/^\s+demo-bot-agent-\d\s+\d+\s+Connected\s*$/);
+  expect(r.stdout).toContain("3 of 3 agents Connected.");
+  // Secrets never printed: the emulator's admin password is only in stack config, encrypted.
+  expect(r.stdout + r.stderr).not.toContain("admin-password");
+  expect(r.stdout + r.stderr).not.toContain("local-demo-agent-password");
+}
+
+describeWithCli("npm run demo (scripts/demo.sh) on an isolated port, data dir and stack", () => {
+  const { demo, script, pidFile, emulatorPid } = isolatedDemo("demo");
+  const port = () => demo.port;
+  const stack = demo.stack;
+
   it("deploys the demo: 3 agents Connected, printed", async () => {
-    const r = await script(["scripts/demo.sh"]);
-    if (r.code !== 0) throw new Error(`scripts/demo.sh exited ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
-    expect(r.stderr).toContain("starting the LiveEngage emulator in the background");
-    const rows = r.stdout.split("\n").filter((l) => /^\s+demo-bot-agent-\d\s/.test(l));
-    expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row).toMatch(/^\s+demo-bot-agent-\d\s+\d+\s+Connected\s*$/);
-    expect(r.stdout).toContain("3 of 3 agents Connected.");
-    // Secrets never printed: the emulator's admin password is only in stack config, encrypted.
-    expect(r.stdout + r.stderr).not.toContain("admin-password");
-    expect(r.stdout + r.stderr).not.toContain("local-demo-agent-password");
+    expectThreeConnected(await script(["scripts/demo.sh"]));
   }, 300_000);
 
   it("leaves the emulator running after the script, so refresh works without the program", async () => {
     expect(pidAlive(emulatorPid())).toBe(true);
-    expect(await answers(port)).toBe(true);
+    expect(await answers(port())).toBe(true);
     await runPulumi(["refresh", "--yes", "--expect-no-changes", "-s", stack], { cwd: ROOT });
     const out = JSON.parse((await runPulumi(["stack", "output", "--json", "-s", stack], { cwd: ROOT })).stdout) as {
       agents: { loginName: string; status: string }[];
@@ -107,7 +119,7 @@ describeWithCli("npm run demo (scripts/demo.sh) on an isolated port, data dir an
     const pid = emulatorPid();
     const r = await script(["scripts/demo.sh"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`reusing the emulator at http://127.0.0.1:${port} (pid ${pid}`);
+    expect(r.stderr).toContain(`reusing the emulator at http://127.0.0.1:${port()} (pid ${pid}`);
     expect(r.stdout).toMatch(/11 unchanged/);
     expect(r.stdout).toContain("3 of 3 agents Connected.");
   }, 300_000);
@@ -124,6 +136,30 @@ describeWithCli("npm run demo (scripts/demo.sh) on an isolated port, data dir an
     expect(s.code).toBe(0);
     expect(pidAlive(pid)).toBe(false);
     expect(existsSync(pidFile())).toBe(false);
-    expect(await answers(port)).toBe(false);
+    expect(await answers(port())).toBe(false);
+  }, 300_000);
+});
+
+describeWithCli("npm run demo over https (LIVEENGAGE_DEMO_TLS=1): the emulator serves https like LivePerson", () => {
+  const { demo, script, pidFile, emulatorPid } = isolatedDemo("demotls", { LIVEENGAGE_DEMO_TLS: "1" });
+
+  it("deploys the demo over https, trusting the emulator's CA through liveengage:caCert", async () => {
+    const r = await script(["scripts/demo.sh"]);
+    expectThreeConnected(r);
+    expect(r.stderr).toContain(`https://127.0.0.1:${demo.port}`);
+    const get = async (key: string) => (await runPulumi(["config", "get", key, "-s", demo.stack], { cwd: ROOT })).stdout.trim();
+    expect(await get("liveengage:csdsDomain")).toBe(`https://127.0.0.1:${demo.port}`);
+    expect(await get("liveengage:caCert")).toBe(path.join(demo.work, "run", "ca.pem"));
+    // Plain http is not served on that port: everything above went over TLS.
+    expect(await answers(demo.port)).toBe(false);
+  }, 300_000);
+
+  it("destroys over https and stops the emulator", async () => {
+    const pid = emulatorPid();
+    const d = await script(["scripts/demo.sh", "destroy"]);
+    if (d.code !== 0) throw new Error(`demo.sh destroy exited ${d.code}\n${d.stdout}\n${d.stderr}`);
+    expect((await script(["scripts/demo-stop.sh"])).code).toBe(0);
+    expect(pidAlive(pid)).toBe(false);
+    expect(existsSync(pidFile())).toBe(false);
   }, 300_000);
 });

@@ -4,8 +4,10 @@
  *   liveengage emulator   run the local LiveEngage emulator
  *   liveengage status     every bot of the account, its connectors and their status
  *   liveengage drift      compare the live configuration of all agents of a bot
+ *   liveengage doctor     read-only check of an account before a first deploy
  */
 import { Command } from "commander";
+import { registerDoctorCommand } from "./doctor-command";
 import { registerDriftCommand } from "./drift-command";
 import { registerEmulatorCommand } from "./emulator-command";
 import { registerStatusCommand } from "./status-command";
@@ -16,6 +18,7 @@ export function buildProgram(): Command {
   registerEmulatorCommand(program);
   registerStatusCommand(program);
   registerDriftCommand(program);
+  registerDoctorCommand(program);
   return program;
 }
 

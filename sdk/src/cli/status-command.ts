@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../client";
-import { displayStatus, failingReasons } from "../resources/connectorStatus";
+import { statusView } from "../resources/connectorStatus";
 import { cliCredentials } from "./credentials";
 import { renderTable } from "./table";
 
@@ -16,6 +16,8 @@ export interface ConnectorRow {
   type: string;
   environment: string;
   status: string;
+  /** The status word(s) as LiveEngage sent them. */
+  rawStatus?: string;
   failing: string[];
 }
 
@@ -30,11 +32,16 @@ export async function collectStatus(le: LiveEngageClient): Promise<ConnectorRow[
       rows.push({
         bot: bot.name ?? bot.id, botId: bot.id, agent: c.lpAccountUser, userId: String(c.lpUserId), type: c.type,
         environment: c.deploymentEnvironment === "PRODUCTION" ? "Production" : "Demo",
-        status: displayStatus(entry?.status), failing: failingReasons(entry),
+        ...statusOfRow(entry),
       });
     }
   }
   return rows;
+}
+
+function statusOfRow(entry: Parameters<typeof statusView>[0]): Pick<ConnectorRow, "status" | "rawStatus" | "failing"> {
+  const v = statusView(entry);
+  return { status: v.status, ...(v.rawStatus ? { rawStatus: v.rawStatus } : {}), failing: v.status === "Connected" ? [] : v.reasons };
 }
 
 export function registerStatusCommand(program: Command): void {

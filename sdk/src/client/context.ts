@@ -5,10 +5,10 @@ import { cbAuthenticator, sessionAuthenticator, type CbAuthenticator } from "./a
 import { sessionFor } from "./auth/session";
 import type { ResolvedCredentials } from "./credentials";
 import { DomainResolver } from "./domain";
-import { HttpCore, type Authenticator } from "./http";
+import { HttpCore, type Authenticator, type Exchange } from "./http";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 import { accountSemaphore, DEFAULT_ACCOUNT_CONCURRENCY } from "./semaphore";
-import { DEFAULT_TIMEOUTS, type Timeouts } from "./transport";
+import { DEFAULT_TIMEOUTS, getSharedAgent, loadCaCertificate, type Timeouts } from "./transport";
 import type { Dispatcher } from "undici";
 
 /** Options of `createLiveEngageClient`. */
@@ -25,6 +25,8 @@ export interface ClientOptions {
   log?: (line: string) => void;
   /** Transport override for tests; defaults to the shared keep-alive Agent. */
   dispatcher?: Dispatcher;
+  /** Sees every response as received (method, path, status, headers, body); for diagnostics. */
+  onExchange?: (exchange: Exchange) => void;
 }
 
 /** @internal */
@@ -46,7 +48,8 @@ export function createContext(creds: ResolvedCredentials, options: ClientOptions
     timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
     semaphore: accountSemaphore(creds.accountId, options.concurrency ?? DEFAULT_ACCOUNT_CONCURRENCY),
     log: options.log,
-    dispatcher: options.dispatcher,
+    onExchange: options.onExchange,
+    dispatcher: options.dispatcher ?? (creds.caCert ? getSharedAgent(loadCaCertificate(creds.caCert)) : undefined),
   });
   const domain = new DomainResolver(http, creds.accountId, creds.csdsDomain);
   const session = sessionFor(creds);

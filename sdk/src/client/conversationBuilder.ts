@@ -6,7 +6,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import type { ClientContext } from "./context";
 import type { ServiceName } from "./domain";
-import { NotFoundError, WaitTimeoutError } from "./errors";
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, displayOf, type DisplayStatus, type StatusReading } from "../model/connectorStatus";
+import { ConnectorFailedError, NotFoundError, WaitTimeoutError } from "./errors";
 import type { HttpMethod } from "./http";
 import { registerSecret } from "./redact";
 import {
@@ -14,6 +15,7 @@ import {
   botStatusSchema,
   cbEnvelope,
   connectorSchema,
+  statusReading,
   SECRET_CONFIGURATION_KEYS,
   type Bot,
   type BotStatus,
@@ -38,10 +40,16 @@ export interface BotsApi {
 
 /** Options of {@link ConnectorsApi.waitForStatus}. */
 export interface WaitOptions {
-  /** @default 120000 */
+  /** @default 600000 (10 minutes: LivePerson says starting "can take a few minutes") */
   timeoutMs?: number;
-  /** @default 1000 */
+  /** First pause between status reads; pauses then grow (×1, ×2, ×3, …) up to `maxIntervalMs`. @default 500 */
   intervalMs?: number;
+  /** Longest pause between status reads (LiveEngage is rate-limited). @default 5000 */
+  maxIntervalMs?: number;
+  /** Stop early when a component fails while waiting for Connected (waiting will not fix it). @default false */
+  failFast?: boolean;
+  /** Called after every read that is not yet the wanted status (progress for the person waiting). */
+  onPoll?: (reading: StatusReading, elapsedMs: number) => void;
 }
 
 /** Agent connectors: the link between a CB bot and a bot user. */
@@ -64,7 +72,13 @@ export interface ConnectorsApi {
   status(botId: string): Promise<BotStatus>;
   /** Status of one connector, if the bot reports it. */
   statusOf(botId: string, lpUserId: string): Promise<ConnectorStatusEntry | undefined>;
-  /** Polls until the connector's status is one of `wanted`. @throws WaitTimeoutError with the failing reasons. */
+  /**
+   * Polls, backing off, until the connector's status means one of `wanted` — display statuses
+   * ("Connected", "Stopped", "Not Connected") or words of any documented vocabulary ("CONNECTED",
+   * "ONLINE", …), compared by what they mean.
+   * @throws WaitTimeoutError with the failing reasons; ConnectorFailedError (`failFast`);
+   *   UnknownStatusWordError at once for a status word nobody documented.
+   */
   waitForStatus(botId: string, lpUserId: string, wanted: ConnectorStatus | ConnectorStatus[], options?: WaitOptions): Promise<ConnectorStatusEntry>;
 }
 
@@ -155,25 +169,53 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
     stop: (botId, user) => operate("stop", botId, user),
     status,
     statusOf,
-    waitForStatus: async (botId, lpUserId, wanted, options = {}) => {
-      const targets = Array.isArray(wanted) ? wanted : [wanted];
-      const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-      let last: ConnectorStatusEntry | undefined;
-      for (;;) {
-        last = await statusOf(botId, lpUserId);
-        if (last && (targets as string[]).includes(last.status)) return last;
-        if (Date.now() >= deadline) {
-          const reasons = last?.components.filter((c) => !c.ok).map((c) => `${c.name}: ${c.reason ?? "failed"}`) ?? [];
-          throw new WaitTimeoutError(
-            `Connector of user ${lpUserId} on bot ${botId} did not reach ${targets.join("/")}; last status ${last?.status ?? "unknown"}` +
-              (reasons.length ? ` (${reasons.join("; ")})` : ""),
-            last?.status,
-          );
-        }
-        await sleep(options.intervalMs ?? 1_000);
-      }
-    },
+    waitForStatus: (botId, lpUserId, wanted, options = {}) => waitForStatus(statusOf, botId, lpUserId, wanted, options),
   };
+}
+
+/** Default time a connector may take to connect (LivePerson: starting "can take a few minutes"). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000;
+
+/** Pause before status read n (0-based): interval, interval, 2×, 3×, 5×… capped at max. */
+export function pollDelayMs(n: number, intervalMs: number, maxIntervalMs: number): number {
+  const factors = [1, 1, 2, 3, 5];
+  return Math.min(maxIntervalMs, intervalMs * (factors[n] ?? Number.POSITIVE_INFINITY));
+}
+
+async function waitForStatus(
+  statusOf: (botId: string, lpUserId: string) => Promise<ConnectorStatusEntry | undefined>,
+  botId: string,
+  lpUserId: string,
+  wanted: ConnectorStatus | ConnectorStatus[],
+  options: WaitOptions,
+): Promise<ConnectorStatusEntry> {
+  const targets = (Array.isArray(wanted) ? wanted : [wanted]).map((w) => {
+    const d = displayOf(w);
+    if (!d) throw new TypeError(`waitForStatus: ${JSON.stringify(w)} is not a connector status`);
+    return d;
+  });
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const what = `Connector of user ${lpUserId} on bot ${botId}`;
+  for (let n = 0; ; n++) {
+    const entry = await statusOf(botId, lpUserId);
+    const reading = entry && statusReading(entry);
+    if (entry && reading && targets.includes(reading.display as DisplayStatus)) return entry;
+    if (reading && options.failFast && reading.phase === "failed" && targets.includes("Connected")) {
+      throw new ConnectorFailedError(`${what} is ${reading.display} (${reading.raw}): ${reading.reasons.join("; ")}`, reading.raw, reading.reasons);
+    }
+    const elapsed = Date.now() - started;
+    if (elapsed >= timeoutMs) {
+      const reasons = reading?.reasons.filter((r) => r !== "starting") ?? [];
+      throw new WaitTimeoutError(
+        `${what} did not reach ${targets.join("/")} within ${Math.round(timeoutMs / 1000)} s; last status ${reading ? `${reading.display} (${reading.raw})` : "unknown"}` +
+          (reasons.length ? ` (${reasons.join("; ")})` : ""),
+        entry?.status,
+      );
+    }
+    if (reading) options.onPoll?.(reading, elapsed);
+    await sleep(Math.min(pollDelayMs(n, options.intervalMs ?? 500, options.maxIntervalMs ?? 5_000), Math.max(0, timeoutMs - elapsed)));
+  }
 }
 
 async function cbCall<S extends z.ZodType>(

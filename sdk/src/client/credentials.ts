@@ -12,6 +12,11 @@ export interface Credentials {
   accountId: string;
   /** Domain API host (`host[:port]`, optional scheme). @default "api.liveperson.net" */
   csdsDomain?: string;
+  /**
+   * A CA certificate to trust besides the system's (PEM text or a file path): the emulator's
+   * self-signed one, or a TLS-inspecting proxy's. NODE_EXTRA_CA_CERTS works as well.
+   */
+  caCert?: string;
   /** Login name: for username/password login and for app-key login. */
   username?: string;
   password?: string;
@@ -37,6 +42,7 @@ type CredentialField = keyof Credentials;
 export const CREDENTIAL_SOURCES: Readonly<Record<CredentialField, { configKey: string; envVar: string }>> = {
   accountId: { configKey: "liveengage:accountId", envVar: "LP_ACCOUNT_ID" },
   csdsDomain: { configKey: "liveengage:csdsDomain", envVar: "LP_CSDS_DOMAIN" },
+  caCert: { configKey: "liveengage:caCert", envVar: "LP_CA_CERT" },
   username: { configKey: "liveengage:username", envVar: "LP_USERNAME" },
   password: { configKey: "liveengage:password", envVar: "LP_PASSWORD" },
   appKey: { configKey: "liveengage:appKey", envVar: "LP_APP_KEY" },

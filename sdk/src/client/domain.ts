@@ -47,7 +47,7 @@ export class DomainResolver {
       // A failed lookup must not poison the cache for the rest of the process.
       pending.catch(() => cache.delete(key));
     }
-    return originFor(await pending);
+    return originFor(await pending, this.csdsOrigin.startsWith("https:") ? "https" : "http");
   }
 
   private lookup(service: ServiceName): Promise<string> {

@@ -144,6 +144,15 @@ export function mapHttpError(status: number, body: unknown, request: RequestInfo
   return new ApiError("http_error", status, message, request, apiCode);
 }
 
+/** A connector reads Not Connected with a failing component: waiting longer will not connect it. */
+export class ConnectorFailedError extends Error {
+  readonly code = "connector_failed" as const;
+  constructor(message: string, readonly lastStatus: string, readonly reasons: string[]) {
+    super(redact(message));
+    this.name = "ConnectorFailedError";
+  }
+}
+
 /** A wait for a state (e.g. a connector reaching CONNECTED) ran out of time. */
 export class WaitTimeoutError extends Error {
   readonly code = "timeout" as const;

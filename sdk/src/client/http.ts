@@ -66,6 +66,21 @@ export interface HttpCoreOptions {
   log?: (line: string) => void;
   /** Transport override (tests); defaults to the shared keep-alive Agent. */
   dispatcher?: Dispatcher;
+  /** Sees every response (or transport failure, status 0) as received; for `liveengage doctor`. */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** One request attempt and what came back, for observers. Credentials are in neither field. */
+export interface Exchange {
+  method: HttpMethod;
+  /** Path without the query string. */
+  path: string;
+  /** Query parameter names (values left out: they may carry ids). */
+  queryNames: string[];
+  /** 0 when no response arrived. */
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
 }
 
 const USER_AGENT = "pulumi-liveengage-client";
@@ -144,9 +159,12 @@ export class HttpCore {
         });
         const text = await res.body.text();
         this.log(`liveengage ${info.method} ${redact(info.path)} -> ${res.statusCode} ${Date.now() - started}ms`);
-        return { response: { status: res.statusCode, headers: res.headers, body: decodeBody(text) } };
+        const response = { status: res.statusCode, headers: res.headers, body: decodeBody(text) };
+        this.observe(req, response);
+        return { response };
       } catch (error) {
         const code = errorCode(error);
+        this.observe(req, { status: 0, headers: {}, body: undefined });
         this.log(`liveengage ${info.method} ${redact(info.path)} -> ${code ?? "transport error"} ${Date.now() - started}ms`);
         return { error, sent: transportErrorWasSent(code) };
       }
@@ -162,6 +180,17 @@ export class HttpCore {
       const why = e instanceof Error ? e.message : String(e);
       throw new InvalidResponseError("invalid_response", res.status, `LiveEngage ${info.method} ${info.path} returned an unexpected body: ${why}`, info);
     }
+  }
+
+  private observe(req: HttpRequest<unknown>, res: HttpResponse): void {
+    this.options.onExchange?.({
+      method: req.method,
+      path: req.path,
+      queryNames: Object.keys(req.query ?? {}).filter((k) => req.query![k] !== undefined),
+      status: res.status,
+      headers: res.headers,
+      body: res.body,
+    });
   }
 
   private log(line: string): void {

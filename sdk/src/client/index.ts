@@ -8,7 +8,7 @@ import { createCampaignsApi, createEngagementsApi, createGoalsApi, type Campaign
 import { createContext, type ClientOptions } from "./context";
 import { createBotsApi, createConnectorsApi, type BotsApi, type ConnectorsApi } from "./conversationBuilder";
 import { checkCredentials, type Credentials, type ResolvedCredentials } from "./credentials";
-import { clearDomainCache } from "./domain";
+import { clearDomainCache, type ServiceName } from "./domain";
 import { createSkillsApi, type SkillsApi } from "./skills";
 import { closeSharedAgent } from "./transport";
 import { createProfilesApi, createUsersApi, type ProfilesApi, type UsersApi } from "./users";
@@ -24,6 +24,10 @@ export interface LiveEngageClient {
   engagements: EngagementsApi;
   bots: BotsApi;
   connectors: ConnectorsApi;
+  /** The origin (`https://host`) the Domain API names for a service of the account. */
+  serviceOrigin(service: ServiceName): Promise<string>;
+  /** Logs in (or fetches the OAuth 2.0 token) unless a live session exists. @throws AuthenticationError */
+  authenticate(): Promise<void>;
   /**
    * Releases this client. Shared state (session, connections) stays for other clients; use
    * {@link shutdownLiveEngageClients} at process end.
@@ -48,6 +52,10 @@ export function createLiveEngageClient(credentials: Credentials | ResolvedCreden
     engagements: createEngagementsApi(ctx),
     bots: createBotsApi(ctx),
     connectors: createConnectorsApi(ctx),
+    serviceOrigin: (service) => ctx.domain.origin(service),
+    authenticate: async () => {
+      await ctx.lpAuth.headers();
+    },
     close: async () => undefined,
   };
 }
@@ -63,6 +71,8 @@ export async function shutdownLiveEngageClients(): Promise<void> {
 }
 
 export type { ClientOptions } from "./context";
+export type { Exchange } from "./http";
+export type { ServiceName } from "./domain";
 export type { Change, LiveObject, Overlay, ReadOptions } from "./accountConfig";
 export type { SkillsApi } from "./skills";
 export type { UsersApi, ProfilesApi } from "./users";
@@ -83,6 +93,7 @@ export {
   InvalidResponseError,
   ConfigurationError,
   WaitTimeoutError,
+  ConnectorFailedError,
 } from "./errors";
 export type { ApiErrorCode } from "./errors";
 export { DEFAULT_RETRY_POLICY } from "./retry";

@@ -1,3 +1,4 @@
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from "../model/connectorStatus";
 import * as pulumi from "@pulumi/pulumi";
 import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
 import { computeDrift, type DriftEntry } from "../resources/drift";
@@ -84,7 +85,7 @@ export class BotDeployment extends pulumi.ComponentResource {
         accessibility: args.accessibility ?? true,
         flags: withCredentials(args.flags, creds.flags),
         customConfigurations: args.customConfigurations,
-        connectTimeoutSeconds: args.connectTimeoutSeconds ?? 120,
+        connectTimeoutSeconds: args.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
         adopt,
       }, { ...child, dependsOn: rolling ? [previous] : [] }));
     }

@@ -79,7 +79,7 @@ export interface BotDeploymentArgs {
    * Connected before the next one stops, so N−1 agents keep serving. "all-at-once": in parallel.
    */
   rollout?: Rollout;
-  /** @default 120 */
+  /** How long each connector may take to connect (LivePerson: "can take a few minutes"). @default 600 */
   connectTimeoutSeconds?: number;
   /**
    * Take over existing objects with the same unique names (skill, agents, campaign, engagement,

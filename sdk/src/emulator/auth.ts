@@ -1,6 +1,7 @@
 // Sessions and tokens. They live in memory only (a restarted emulator forgets them, as a restarted
 // LivePerson session store would invalidate bearers; clients log in again on 401).
 import { randomBytes } from "crypto";
+import { JwtIssuer } from "./jwt";
 
 export type Principal =
   | { kind: "user"; accountId: string; userId: number }
@@ -38,11 +39,14 @@ export class Sessions {
   private bearers = new Map<string, BearerToken>();
   private sessions = new Map<string, LoginSession>();
   private cbTokens = new Map<string, CbToken>();
+  private jwt: JwtIssuer;
 
   constructor(
     readonly ttlMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.jwt = new JwtIssuer(now);
+  }
 
   /** A new login never revokes earlier bearers of the same user (choice, docs/emulator.md). */
   login(principal: Principal & { kind: "user" }): LoginSession {
@@ -58,13 +62,14 @@ export class Sessions {
     return s;
   }
 
-  oauth(accountId: string, clientId: string): string {
-    const t = token();
-    this.bearers.set(t, { principal: { kind: "oauth", accountId, clientId }, expiresAt: this.now() + OAUTH_TOKEN_TTL_S * 1000 });
-    return t;
+  /** An OAuth 2.0 access token: an RS256 JWT (docs/emulator.md lists its claims). */
+  oauth(accountId: string, clientId: string, issuer: string, scope: string): string {
+    return this.jwt.issue({ iss: issuer, sub: clientId, aud: accountId, scope, client_id: clientId }, OAUTH_TOKEN_TTL_S);
   }
 
   bearer(t: string): Principal | undefined {
+    const claims = this.jwt.verify(t);
+    if (claims) return { kind: "oauth", accountId: claims.aud, clientId: claims.sub };
     const b = this.bearers.get(t);
     if (!b) return undefined;
     if (b.expiresAt <= this.now()) {
@@ -125,6 +130,7 @@ export class Sessions {
     this.bearers.clear();
     this.sessions.clear();
     this.cbTokens.clear();
+    this.jwt = new JwtIssuer(this.now); // a new key: earlier OAuth 2.0 tokens no longer verify
   }
 }
 

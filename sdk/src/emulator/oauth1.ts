@@ -1,6 +1,7 @@
 // OAuth 1.0 (RFC 5849) HMAC-SHA1 verification of `Authorization: OAuth …` headers built from an
 // app-key quadruple of an account (the reference's server-to-server API keys). The signature is
-// recomputed over method, base URL (as the client addressed us, from the Host header) and the
+// recomputed over method, base URL (as the client addressed us: the scheme of the connection it
+// used and the Host header) and the
 // query + oauth_* parameters; JSON bodies are not part of the base string (RFC 5849 §3.4.1.3).
 import { createHmac, timingSafeEqual } from "crypto";
 import type { FastifyRequest } from "fastify";
@@ -48,7 +49,7 @@ export class OAuth1Verifier {
       const [path, query = ""] = req.url.split("?", 2);
       const params: [string, string][] = [...new URLSearchParams(query).entries()];
       for (const [k, v] of Object.entries(o)) if (k.startsWith("oauth_") && k !== "oauth_signature") params.push([k, v]);
-      const base = signatureBase(req.method, `http://${String(req.headers.host ?? "").toLowerCase()}${path}`, params);
+      const base = signatureBase(req.method, `${req.protocol}://${String(req.headers.host ?? "").toLowerCase()}${path}`, params);
       const expected = Buffer.from(sign(base, key.secret, key.accessTokenSecret));
       const got = Buffer.from(o.oauth_signature);
       if (expected.length === got.length && timingSafeEqual(expected, got)) {

@@ -2,6 +2,7 @@
 // fault injection, request bookkeeping and durability (no response leaves before the state it
 // reflects is on disk), error rendering per API family, and startEmulator().
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import { createServer as createHttpServer, type Server } from "http";
 import { Sessions } from "./auth";
 import { ApiError, familyOf, internal, rateLimited, renderError, type Family } from "./errors";
 import { Faults, RequestBook } from "./faults";
@@ -17,6 +18,8 @@ import { DEFAULTS, initialState, primaryAccount, type SeedInput } from "./seed";
 import { FilePersistence, lockDataDir, memoryPersistence, readStateFile, type Persistence } from "./store/persistence";
 import type { EmulatorState } from "./store/state";
 import { Store } from "./store/store";
+import { generateTlsIdentity, type TlsIdentity } from "./tls";
+import type { StatusVocabulary } from "../model/connectorStatus";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -38,6 +41,23 @@ export interface EmulatorOptions {
   seed?: SeedInput;
   /** Log requests with fastify's logger (never bodies or headers). Default false. */
   logger?: boolean;
+  /**
+   * Serve https, as LivePerson does: `true` generates a self-signed certificate (its own CA, for
+   * localhost, 127.0.0.1 and ::1; `caCert` of the running emulator), or give `{cert, key}` (PEM).
+   * The Domain API then hands out the https host. Default: plain http.
+   */
+  tls?: boolean | TlsIdentity;
+  /**
+   * With `tls`: also serve plain http on this port (0 = a free one), for clients that fetch the
+   * Domain API over http (LivePerson's Functions client does). Every API answers there too.
+   */
+  httpPort?: number;
+  /**
+   * The connector status words to answer in (docs/emulator.md): the seed's `seed` (default),
+   * `deploy-page` (Ready to Start / Online / Offline / Stopped) or `bot-status` (the Bot Status app,
+   * with its two connection levels).
+   */
+  statusVocabulary?: StatusVocabulary;
 }
 
 export interface EmulatorCredentials {
@@ -49,8 +69,12 @@ export interface EmulatorCredentials {
 }
 
 export interface RunningEmulator {
-  /** e.g. http://127.0.0.1:4510 */
+  /** e.g. http://127.0.0.1:4510, or https://127.0.0.1:4510 with `tls` */
   url: string;
+  /** With `tls`: the PEM certificate a client must trust (the generated one, or the one given). */
+  caCert?: string;
+  /** With `tls` and `httpPort`: the plain-http URL of the same emulator. */
+  httpUrl?: string;
   /** host:port, what the Domain API answers and what `liveengage:csdsDomain` should be set to. */
   host: string;
   accountId: string;
@@ -66,6 +90,13 @@ function isState(x: unknown): x is EmulatorState {
 
 function formatHost(host: string, port: number): string {
   return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** The host name of a Host header (without the port); 127.0.0.1 when there is none. */
+function hostnameOf(hostHeader: string | undefined): string {
+  if (!hostHeader) return "127.0.0.1";
+  const m = /^\[([^\]]+)\]|^([^:]+)/.exec(hostHeader);
+  return m?.[1] ?? m?.[2] ?? "127.0.0.1";
 }
 
 /** Fastify's own 4xx messages may quote the request body; replace them with a fixed text. */
@@ -111,15 +142,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new Faults();
   const book = new RequestBook();
   let boundPort = 0;
+  const anyInterface = listenHost === "0.0.0.0" || listenHost === "::";
   const ctx: RouteContext = {
     store,
     sessions,
     oauth1: new OAuth1Verifier(store),
-    publicHost: (req: FastifyRequest) =>
-      listenHost === "0.0.0.0" || listenHost === "::" ? String(req.headers.host ?? formatHost("127.0.0.1", boundPort)) : formatHost(listenHost, boundPort),
+    // The main listener's host:port (the https one with `tls`), whichever listener was asked.
+    publicHost: (req: FastifyRequest) => formatHost(anyInterface ? hostnameOf(req.headers.host) : listenHost, boundPort),
+    statusWords: { vocabulary: options.statusVocabulary ?? "seed", overrides: {} },
   };
 
-  const app: FastifyInstance = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  const tls = options.tls === true ? generateTlsIdentity() : options.tls || undefined;
+  const app: FastifyInstance = Fastify({
+    logger: options.logger ?? false,
+    forceCloseConnections: true,
+    bodyLimit: 1024 * 1024,
+    ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
+  }) as unknown as FastifyInstance;
   installParsers(app);
   installHooks(app, ctx, faults, book);
 
@@ -130,19 +169,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   registerCbConnectors(app, ctx);
   registerAdmin(app, ctx, faults, book);
 
+  let plain: Server | undefined;
+  let plainPort = 0;
   try {
     await app.listen({ port: options.port ?? 0, host: listenHost });
+    if (tls && options.httpPort !== undefined) {
+      await app.ready();
+      // The same routes and hooks, reached over plain http.
+      const server = createHttpServer((req, res) => app.server.emit("request", req, res));
+      plain = server;
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.httpPort, listenHost, () => resolve());
+      });
+      plainPort = (server.address() as { port: number }).port;
+    }
   } catch (e) {
+    await app.close().catch(() => undefined);
     store.close();
     await unlock();
     throw e;
   }
   const addr = app.server.address();
   boundPort = typeof addr === "object" && addr ? addr.port : options.port ?? 0;
-  const host = formatHost(listenHost === "0.0.0.0" || listenHost === "::" ? "127.0.0.1" : listenHost, boundPort);
+  const localName = anyInterface ? "127.0.0.1" : listenHost;
+  const host = formatHost(localName, boundPort);
 
   return {
-    url: `http://${host}`,
+    url: `${tls ? "https" : "http"}://${host}`,
+    ...(tls ? { caCert: tls.cert } : {}),
+    ...(plain ? { httpUrl: `http://${formatHost(localName, plainPort)}` } : {}),
     host,
     accountId: base.accountId,
     demoBotId: DEFAULTS.bot.id,
@@ -155,6 +211,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     async close() {
       store!.close();
+      if (plain) {
+        const server = plain;
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       await app.close();
       await store!.whenDurable();
       await unlock();

@@ -3,6 +3,7 @@
 // same function serves status reads, history recording and the connect-delay timer.
 import { DEFAULT_ROLE, roleOfRoleType } from "../model/roles";
 import { checkLogin, credentialsFromConfigurations } from "./credentials";
+import { STATUS_WORDS, type ConnectorPhase, type StatusVocabulary } from "../model/connectorStatus";
 import type { AccountState, Connector, ConnectorStatus } from "./store/state";
 
 export interface Component {
@@ -71,4 +72,41 @@ export function computeStatus(acc: AccountState, c: Connector, now: number, conn
   if (now < connectsAt) return { status: "NOT_CONNECTED", reasons: ["starting"], components, connectsAt };
   const failing = components.filter((x) => !x.ok).map((x) => `${x.name}: ${x.reason}`);
   return { status: failing.length ? "NOT_CONNECTED" : "CONNECTED", reasons: failing, components };
+}
+
+/** Which documented status vocabulary the emulator answers in (an option), and test overrides. */
+export interface StatusWordSetting {
+  vocabulary: StatusVocabulary;
+  /** Words that replace the vocabulary's word for a phase (to play a word nobody documented). */
+  overrides: Partial<Record<ConnectorPhase, string>>;
+}
+
+/** A connector's status as the status-v2 and connector reads put it on the wire. */
+export interface WireStatus {
+  status: string;
+  reasons: string[];
+  /** The Bot Status app's two connection levels (only in the `bot-status` vocabulary). */
+  conversationalCloudConnection?: string;
+  botServerConnection?: string;
+}
+
+/** The phase of a computed status: STOPPED splits into never started / stopped by someone. */
+export function phaseOf(s: ComputedStatus, c: Connector): ConnectorPhase {
+  if (s.status === "CONNECTED") return "connected";
+  if (s.status === "STOPPED") return c.lastManualOperation === null ? "never-started" : "stopped";
+  return s.reasons.length === 1 && s.reasons[0] === "starting" ? "starting" : "failed";
+}
+
+/** Puts a computed status into the words of the configured vocabulary. */
+export function wireStatus(setting: StatusWordSetting, s: ComputedStatus, c: Connector): WireStatus {
+  const phase = phaseOf(s, c);
+  const status = setting.overrides[phase] ?? STATUS_WORDS[setting.vocabulary][phase];
+  if (setting.vocabulary !== "bot-status") return { status, reasons: s.reasons };
+  const up = phase === "connected";
+  return {
+    status,
+    reasons: s.reasons,
+    conversationalCloudConnection: c.type === "chat" ? (up ? "ONLINE" : "OFFLINE") : up ? "CONNECTED" : "NOT_CONNECTED",
+    botServerConnection: up ? "CONNECTED" : "NOT_CONNECTED",
+  };
 }

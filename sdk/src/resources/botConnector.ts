@@ -26,8 +26,10 @@ export class BotConnector extends pulumi.dynamic.Resource {
   declare readonly agent: pulumi.Output<string>;
   /** Connected | Not Connected | Stopped, as read from Conversation Builder. */
   declare readonly status: pulumi.Output<DisplayStatus>;
-  /** "component: reason" for each failing component when the status is Not Connected. */
+  /** Why it is Not Connected: "component: reason" per failing component, or "starting". */
   declare readonly statusReasons: pulumi.Output<string[]>;
+  /** The status word(s) as LiveEngage sent them, e.g. "CONNECTED", "ONLINE" or "Online (bot server: Not Connected)". */
+  declare readonly rawStatus: pulumi.Output<string>;
   declare readonly lpUserId: pulumi.Output<string>;
   declare readonly flags: pulumi.Output<Record<string, unknown>>;
   declare readonly running: pulumi.Output<boolean>;
@@ -35,7 +37,7 @@ export class BotConnector extends pulumi.dynamic.Resource {
   constructor(name: string, args: BotConnectorArgs, opts?: pulumi.CustomResourceOptions) {
     const { flags, secretFlags } = splitFlagsInput(args.flags);
     const props = {
-      status: undefined, statusReasons: undefined, lpUserId: undefined, running: undefined,
+      status: undefined, statusReasons: undefined, rawStatus: undefined, lpUserId: undefined, running: undefined,
       ...args,
       flags,
       secretFlags,

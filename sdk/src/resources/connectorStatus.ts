@@ -1,23 +1,42 @@
 /**
- * Waiting on a connector's status. Starting takes a while ("can take a few minutes" per LivePerson);
- * meanwhile the connector reads Not Connected with every component healthy. A failing component
- * is final: waiting longer will not fix a disabled user or a wrong password.
+ * Waiting on a connector's status, honestly. Starting "can take a few minutes" (LivePerson): the
+ * wait lasts up to the connector's timeout (10 minutes by default), reads the status less and less
+ * often (0.5 s, 1 s, 2 s, 3 s, then every 5 s: LiveEngage is rate-limited), and tells the person
+ * running `pulumi up` where it is ("bot-agent-2: Not Connected (starting), 40 s"). A failing
+ * component is final (waiting will not fix a disabled user or a wrong password), and so is a status
+ * word nobody documented: both end the wait at once, naming the reason or the word.
+ *
+ * What the words mean lives in model/connectorStatus.ts; the polling loop in the client's
+ * `waitForStatus`.
  */
-import { setTimeout as sleep } from "node:timers/promises";
-import type { ConnectorStatusEntry, LiveEngageClient } from "../client";
+import { ConnectorFailedError, failingComponents, statusReading, WaitTimeoutError, type ConnectorStatusEntry, type LiveEngageClient } from "../client";
+import { displayOf, UnknownStatusWordError, type DisplayStatus, type StatusReading } from "../model/connectorStatus";
 
-/** The seed's three statuses, as users read them on the Deploy page. */
-export type DisplayStatus = "Connected" | "Not Connected" | "Stopped";
+export type { DisplayStatus } from "../model/connectorStatus";
 
-export function displayStatus(wire: string | undefined): DisplayStatus {
-  if (wire === "CONNECTED") return "Connected";
-  if (wire === "STOPPED") return "Stopped";
-  return "Not Connected";
+/** The display status of a status entry; an undocumented word reads Not Connected (see `statusView`). */
+export function displayStatus(word: string | undefined): DisplayStatus {
+  return displayOf(word) ?? "Not Connected";
 }
 
 /** "component: reason" for every failing component. */
 export function failingReasons(entry: ConnectorStatusEntry | undefined): string[] {
-  return (entry?.components ?? []).filter((c) => !c.ok).map((c) => `${c.name}: ${c.reason ?? "failed"}`);
+  return failingComponents(entry);
+}
+
+/**
+ * What a resource or a listing reports for a status entry: the display status, the raw word and
+ * the reasons. A word nobody documented is reported verbatim (reading fails only while waiting).
+ */
+export function statusView(entry: ConnectorStatusEntry | undefined): { status: DisplayStatus; rawStatus?: string; reasons: string[] } {
+  if (!entry) return { status: "Not Connected", reasons: [] };
+  try {
+    const r = statusReading(entry);
+    return { status: r.display, rawStatus: r.raw, reasons: r.reasons };
+  } catch (e) {
+    if (e instanceof UnknownStatusWordError) return { status: "Not Connected", rawStatus: entry.status, reasons: [e.message] };
+    throw e;
+  }
 }
 
 export interface WaitOutcome {
@@ -26,25 +45,56 @@ export interface WaitOutcome {
   reasons: string[];
 }
 
-/** Polls until the connector is CONNECTED (reached), a component fails, or the timeout passes. */
+/** Where progress lines go: the provider's stderr, which `pulumi up` shows (pulumi/pulumi#18253). */
+export type ProgressSink = (line: string) => void;
+const toStderr: ProgressSink = (line) => process.stderr.write(`${line}\n`);
+
+/** First progress line after this long, then at most one per PROGRESS_EVERY_MS unless the status changes. */
+const PROGRESS_AFTER_MS = 10_000;
+const PROGRESS_EVERY_MS = 20_000;
+
+/** "bot-agent-2: Not Connected (starting), 40 s" at a pace a person can read. */
+export function progressReporter(label: string, sink: ProgressSink = toStderr): (reading: StatusReading, elapsedMs: number) => void {
+  let lastAt = -Infinity;
+  let lastText = "";
+  return (reading, elapsedMs) => {
+    if (elapsedMs < PROGRESS_AFTER_MS) return;
+    const why = reading.reasons.length ? ` (${reading.reasons.join("; ")})` : "";
+    const raw = reading.raw.toUpperCase().replace(/[\s-]+/g, "_") === reading.display.toUpperCase().replace(/\s+/g, "_") ? "" : ` [${reading.raw}]`;
+    const text = `${reading.display}${why}${raw}`;
+    if (text === lastText && elapsedMs - lastAt < PROGRESS_EVERY_MS) return;
+    lastAt = elapsedMs;
+    lastText = text;
+    sink(`${label}: ${text}, ${Math.round(elapsedMs / 1000)} s`);
+  };
+}
+
+/**
+ * Waits until the connector is Connected (reached), a component fails, or the timeout passes.
+ * @throws UnknownStatusWordError at once for a status word nobody documented.
+ */
 export async function waitForConnected(
-  le: LiveEngageClient, botId: string, lpUserId: string, timeoutMs: number, intervalMs = 250,
+  le: LiveEngageClient, botId: string, lpUserId: string, timeoutMs: number, label = `connector ${botId}/${lpUserId}`, sink?: ProgressSink,
 ): Promise<WaitOutcome> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const entry = await le.connectors.statusOf(botId, lpUserId);
-    if (entry?.status === "CONNECTED") return { reached: true, entry, reasons: [] };
-    const reasons = failingReasons(entry);
-    if (entry?.status === "NOT_CONNECTED" && reasons.length > 0) return { reached: false, entry, reasons };
-    if (Date.now() >= deadline) {
-      return { reached: false, entry, reasons: [`still ${displayStatus(entry?.status)} after ${Math.round(timeoutMs / 1000)} s`] };
+  try {
+    const entry = await le.connectors.waitForStatus(botId, lpUserId, "Connected", { timeoutMs, failFast: true, onPoll: progressReporter(label, sink) });
+    return { reached: true, entry, reasons: [] };
+  } catch (e) {
+    if (e instanceof ConnectorFailedError) {
+      const entry = await le.connectors.statusOf(botId, lpUserId).catch(() => undefined);
+      return { reached: false, entry, reasons: e.reasons };
     }
-    await sleep(intervalMs);
+    if (e instanceof WaitTimeoutError) {
+      const entry = await le.connectors.statusOf(botId, lpUserId).catch(() => undefined);
+      const view = statusView(entry);
+      return { reached: false, entry, reasons: [`still ${view.status}${view.rawStatus ? ` (${view.rawStatus})` : ""} after ${Math.round(timeoutMs / 1000)} s`] };
+    }
+    throw e;
   }
 }
 
 /** Stops the connector and waits until it reads Stopped (a stop is quick; 60 s is generous). */
 export async function stopAndWait(le: LiveEngageClient, botId: string, lpUserId: string, lpAccountUser: string): Promise<void> {
   await le.connectors.stop(botId, lpAccountUser);
-  await le.connectors.waitForStatus(botId, lpUserId, "STOPPED", { timeoutMs: 60_000, intervalMs: 250 });
+  await le.connectors.waitForStatus(botId, lpUserId, "Stopped", { timeoutMs: 60_000, onPoll: progressReporter(lpAccountUser) });
 }

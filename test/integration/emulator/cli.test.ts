@@ -17,6 +17,12 @@ it("registers `emulator` with the documented options and defaults", () => {
     "--username": "admin",
     "--password": "admin-password",
     "--connect-delay-ms": 1000,
+    "--tls": undefined,
+    "--tls-cert": undefined,
+    "--tls-key": undefined,
+    "--ca-out": undefined,
+    "--http-port": undefined,
+    "--status-vocabulary": "seed",
   });
 });
 

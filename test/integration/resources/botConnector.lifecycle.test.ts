@@ -105,7 +105,7 @@ describe("BotConnector lifecycle", () => {
 
     expect((await connector.read(created.id, afterStart.outs)).id).toBe("");
     await expect(connector.delete(created.id, afterStart.outs)).resolves.toBeUndefined();
-  });
+  }, 30_000); // waits back off (0.5 s, 1 s, 2 s…): several starts and stops take seconds
 
   it("fails a create with a wrong password with the login reason, never the password, and leaves no connector", async () => {
     const user = await botUser();

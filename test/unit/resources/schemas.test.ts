@@ -93,7 +93,7 @@ describe("BotConnector inputs", () => {
   it("applies defaults", () => {
     const inputs = okConnector(connector());
     expect(inputs).toMatchObject({
-      role: "ASSIGNED_AGENT", environment: "demo", running: true, accessibility: true, connectTimeoutSeconds: 120, adopt: false,
+      role: "ASSIGNED_AGENT", environment: "demo", running: true, accessibility: true, connectTimeoutSeconds: 600, adopt: false,
     });
     expect(inputs.flags.messageDelay).toBe(300);
   });

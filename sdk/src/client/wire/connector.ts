@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ConversationType } from "../../model/conversationTypes";
 import { SECRET_FLAG_KEYS } from "../../model/flags";
 import { SECRET_MASK } from "../../model/secretMask";
+import { readStatus, type StatusReading } from "../../model/connectorStatus";
 import { stringId } from "./common";
 
 /** What the CB services return for secret configuration values (the model's mask). */
@@ -15,8 +16,11 @@ export const SECRET_CONFIGURATION_KEYS: readonly string[] = SECRET_FLAG_KEYS;
 export type DeploymentEnvironment = "PRODUCTION" | "STAGING";
 /** Conversation type of a connector. */
 export type ConnectorType = ConversationType;
-/** Connector status (the seed page's Connected / Not Connected / Stopped). */
-export type ConnectorStatus = "CONNECTED" | "NOT_CONNECTED" | "STOPPED";
+/**
+ * Connector status word as the service sends it: the seed's CONNECTED / NOT_CONNECTED / STOPPED, or a
+ * later generation's (READY_TO_START, ONLINE, OFFLINE…); `model/connectorStatus.ts` maps them all.
+ */
+export type ConnectorStatus = string;
 
 /** Every CB response is wrapped; `successResult` holds the payload. */
 export function cbEnvelope<T extends z.ZodType>(result: T) {
@@ -65,10 +69,31 @@ export const connectorStatusSchema = z.object({
   lpAccountUser: z.string().nullish(),
   lpUserId: stringId,
   status: z.string(),
+  reasons: z.array(z.string()).nullish(),
   components: z.array(z.object({ name: z.string(), ok: z.boolean(), reason: z.string().nullish() })).nullish().transform((c) => c ?? []),
   since: z.union([z.number(), z.string()]).nullish(),
+  /** The Bot Status app's connection levels, when the service reports them. */
+  conversationalCloudConnection: z.string().nullish(),
+  botServerConnection: z.string().nullish(),
 });
 export type ConnectorStatusEntry = z.infer<typeof connectorStatusSchema>;
+
+/** "component: reason" for every failing component of a status entry. */
+export function failingComponents(entry: Pick<ConnectorStatusEntry, "components"> | undefined): string[] {
+  return (entry?.components ?? []).filter((c) => !c.ok).map((c) => `${c.name}: ${c.reason ?? "failed"}`);
+}
+
+/**
+ * A status entry in the model's terms (display status, phase, raw word, reasons).
+ * @throws UnknownStatusWordError for a word nobody documented.
+ */
+export function statusReading(entry: ConnectorStatusEntry): StatusReading {
+  return readStatus(entry.status, {
+    failing: failingComponents(entry),
+    reasons: entry.reasons,
+    levels: { conversationalCloud: entry.conversationalCloudConnection, botServer: entry.botServerConnection },
+  });
+}
 
 /** Status of all connectors of one bot. */
 export const botStatusSchema = z.object({ botId: z.string().nullish(), agents: z.array(connectorStatusSchema).nullish().transform((a) => a ?? []) });

@@ -6,6 +6,13 @@ import { ZodError } from "zod";
 import { ApiError } from "../errors";
 import { faultRuleSchema, type Faults, type RequestBook } from "../faults";
 import type { RouteContext } from "./context";
+import { z } from "zod";
+import { STATUS_VOCABULARIES } from "../../model/connectorStatus";
+
+const phaseWords = z.strictObject({
+  "never-started": z.string().min(1), stopped: z.string().min(1), starting: z.string().min(1), failed: z.string().min(1), connected: z.string().min(1),
+}).partial();
+const statusWordsBody = z.strictObject({ vocabulary: z.enum(STATUS_VOCABULARIES), overrides: phaseWords.optional() });
 
 function bad(message: string): ApiError {
   return new ApiError(400, "invalid-request", message);
@@ -34,6 +41,17 @@ export function registerAdmin(app: FastifyInstance, ctx: RouteContext, faults: F
       if (e instanceof ZodError) throw bad(zodMessage(e));
       throw bad((e as Error).message);
     }
+  });
+
+  // Which documented status vocabulary connector reads answer in; `overrides` replace the word of a
+  // phase (a test plays a status word nobody documented).
+  app.get("/_emulator/status-words", async () => ctx.statusWords);
+  app.put("/_emulator/status-words", async (req) => {
+    const r = statusWordsBody.safeParse(req.body ?? {});
+    if (!r.success) throw bad(zodMessage(r.error));
+    ctx.statusWords.vocabulary = r.data.vocabulary;
+    ctx.statusWords.overrides = { ...(r.data.overrides ?? {}) };
+    return ctx.statusWords;
   });
 
   app.get("/_emulator/counters", async () => book.counters());

@@ -10,6 +10,7 @@ import { cbErrors } from "../errors";
 import { digest } from "../secrets";
 import { maskConfigurations, SECRET_FLAGS } from "../store/store";
 import { connectorKey, type AccountState, type Bot, type Connector } from "../store/state";
+import { wireStatus } from "../status";
 import { cbCaller } from "./cb-auth";
 import type { Caller, RouteContext } from "./context";
 
@@ -64,7 +65,7 @@ export function registerCbConnectors(app: FastifyInstance, ctx: RouteContext): v
     type: c.type,
     deploymentEnvironment: c.deploymentEnvironment,
     configurations: maskConfigurations(c.configurations),
-    status: ctx.store.status(acc, c).status,
+    status: wireStatus(ctx.statusWords, ctx.store.status(acc, c), c).status,
     lastManualOperation: c.lastManualOperation,
     manualOperationTs: c.manualOperationTs,
     createTime: c.createTime,
@@ -219,7 +220,7 @@ export function registerCbConnectors(app: FastifyInstance, ctx: RouteContext): v
         c.manualOperationTs = now;
       });
     }
-    return ok({ status: ctx.store.status(acc, c).status });
+    return ok({ status: wireStatus(ctx.statusWords, ctx.store.status(acc, c), c).status });
   };
   app.put("/sysadmin/nodejs/instance/start/:botId", lifecycle("START"));
   app.put("/sysadmin/nodejs/instance/stop/:botId", lifecycle("STOP"));
@@ -239,8 +240,7 @@ export function registerCbConnectors(app: FastifyInstance, ctx: RouteContext): v
           lpAccountUser: c.lpAccountUser,
           lpUserId: c.lpUserId,
           deploymentEnvironment: c.deploymentEnvironment,
-          status: s.status,
-          reasons: s.reasons,
+          ...wireStatus(ctx.statusWords, s, c),
           components: s.components,
           since: hist.length ? hist[hist.length - 1].at : null,
         };

@@ -6,6 +6,7 @@ import { loginErrors } from "../errors";
 import type { Store } from "../store/store";
 import type { AccountState, User } from "../store/state";
 import type { OAuth1Verifier } from "../oauth1";
+import type { StatusWordSetting } from "../status";
 
 export interface RouteContext {
   store: Store;
@@ -13,6 +14,8 @@ export interface RouteContext {
   oauth1: OAuth1Verifier;
   /** host:port the Domain API hands out for every service. */
   publicHost(req: FastifyRequest): string;
+  /** The status vocabulary connector reads answer in (changeable through /_emulator). */
+  statusWords: StatusWordSetting;
 }
 
 export interface Caller {

@@ -79,6 +79,8 @@ export function registerLogin(app: FastifyInstance, ctx: RouteContext): void {
     return reply.code(200).send();
   });
 
+  // RFC 6749 §4.4 as LivePerson's clients send it: a form body, the client authenticated by
+  // client_id/client_secret in the body or by HTTP Basic (§2.3.1; never both), an optional scope.
   app.post("/sentinel/api/account/:a/app/token", async (req: FastifyRequest<{ Params: { a: string } }>) => {
     const ct = String(req.headers["content-type"] ?? "");
     if (!ct.startsWith("application/x-www-form-urlencoded")) {
@@ -86,11 +88,39 @@ export function registerLogin(app: FastifyInstance, ctx: RouteContext): void {
     }
     const form = (req.body ?? {}) as Record<string, string>;
     if (form.grant_type !== "client_credentials") throw oauthErrors.unsupportedGrantType();
+    const basic = basicCredentials(req.headers.authorization);
+    if (basic && (form.client_id !== undefined || form.client_secret !== undefined)) {
+      throw oauthErrors.invalidRequest("authenticate the client one way only: HTTP Basic or client_id/client_secret in the body");
+    }
+    const clientId = basic?.id ?? form.client_id;
+    const clientSecret = basic?.secret ?? form.client_secret;
     const acc = ctx.store.account(req.params.a);
-    const client = acc?.oauthClients.find((c) => c.clientId === form.client_id);
-    if (!acc || !client || typeof form.client_secret !== "string" || !sameDigest(client.clientSecretDigest, digest(acc, form.client_secret))) {
+    const client = acc?.oauthClients.find((c) => c.clientId === clientId);
+    if (!acc || !client || typeof clientSecret !== "string" || !sameDigest(client.clientSecretDigest, digest(acc, clientSecret))) {
       throw oauthErrors.invalidClient();
     }
-    return { access_token: ctx.sessions.oauth(acc.accountId, client.clientId), token_type: "Bearer", expires_in: OAUTH_TOKEN_TTL_S };
+    const scope = (form.scope ?? "").trim();
+    const issuer = `${req.protocol}://${ctx.publicHost(req)}/sentinel`;
+    return {
+      access_token: ctx.sessions.oauth(acc.accountId, client.clientId, issuer, scope),
+      token_type: "Bearer",
+      expires_in: OAUTH_TOKEN_TTL_S,
+      ...(scope ? { scope } : {}),
+    };
   });
+}
+
+/** `Authorization: Basic base64(urlencoded id ":" urlencoded secret)` (RFC 6749 §2.3.1). */
+function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
+  if (!m) return undefined;
+  const text = Buffer.from(m[1]!, "base64").toString("utf8");
+  const i = text.indexOf(":");
+  if (i < 0) throw oauthErrors.invalidClient();
+  try {
+    const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
+    return { id: decode(text.slice(0, i)), secret: decode(text.slice(i + 1)) };
+  } catch {
+    throw oauthErrors.invalidClient();
+  }
 }

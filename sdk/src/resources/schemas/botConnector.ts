@@ -2,6 +2,7 @@
  * Inputs of the BotConnector resource: a Conversation Builder agent connector binding a bot to a
  * bot user (reference §7, wire contract §5).
  */
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from "../../model/connectorStatus";
 import { z } from "zod";
 import {
   APP_KEY_FLAG_KEYS, FLAG_KEYS, FlagValues, SECRET_FLAG_KEYS, applyFlagDefaults, flagAppliesTo, flagsToConfigurations,
@@ -58,8 +59,8 @@ const baseSchema = z.strictObject({
   secretFlags: connectorFlagsSchema.optional(),
   /** Extra string pairs for keys outside the table (passed through unchecked, with a warning). */
   customConfigurations: customConfigurationsSchema.optional(),
-  /** How long `create`/`update` wait for the connector to report Connected. @default 120 */
-  connectTimeoutSeconds: wholeNumber("seconds", 120, 1).default(120),
+  /** How long `create`/`update` wait for the connector to report Connected. @default 600 */
+  connectTimeoutSeconds: wholeNumber("seconds", DEFAULT_CONNECT_TIMEOUT_SECONDS, 1).default(DEFAULT_CONNECT_TIMEOUT_SECONDS),
   /** @default false */
   adopt: adoptSchema,
 });

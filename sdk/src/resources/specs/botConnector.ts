@@ -14,7 +14,8 @@ import { NotFoundError, type Connector, type ConnectorStatusEntry, type LiveEnga
 import { SECRET_FLAG_KEYS } from "../../model/flags";
 import { isMasked, SECRET_MASK } from "../../model/secretMask";
 import { botConnectorWarnings } from "../check";
-import { displayStatus, failingReasons, stopAndWait, waitForConnected } from "../connectorStatus";
+import { statusView, stopAndWait, waitForConnected } from "../connectorStatus";
+import { displayOf, isStoppedWord } from "../../model/connectorStatus";
 import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
 import { accountUsable, known, lookupOrUnknown, preflightAccount, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
@@ -44,7 +45,7 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   ],
   // Delete first: one bot user belongs to one bot.
   deleteBeforeReplace: true,
-  outputOnly: ["status", "statusReasons", "lpUserId"],
+  outputOnly: ["status", "statusReasons", "rawStatus", "lpUserId"],
   identity: ["botId", "agent"],
   neverShown: ["secretFlags"],
   // Drift in flags or custom keys must surface even when the program declared none.
@@ -119,7 +120,15 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
       connectTimeoutSeconds: declaredFrom.connectTimeoutSeconds,
     };
   },
-  outputsOnly: ({ connector: c, entry }) => ({ status: displayStatus(entry?.status), statusReasons: failingReasons(entry), lpUserId: String(c.lpUserId) }),
+  outputsOnly: ({ connector: c, entry }) => {
+    const reported = statusView(entry);
+    return {
+      status: reported.status,
+      statusReasons: reported.reasons,
+      ...(reported.rawStatus !== undefined ? { rawStatus: reported.rawStatus } : {}),
+      lpUserId: String(c.lpUserId),
+    };
+  },
 };
 
 /**
@@ -139,8 +148,11 @@ function comparedFlags(olds: Props, news: Props): [Props, Props] {
 
 const isManaged = (key: string) => (MANAGED_FLAG_KEYS as readonly string[]).includes(key);
 
-function isRunning(c: Connector, entry?: ConnectorStatusEntry): boolean {
-  return c.lastManualOperation ? c.lastManualOperation === "START" : (entry?.status ?? c.status ?? "STOPPED") !== "STOPPED";
+/** Whether a connector runs: its last manual operation says so; else its status word (any vocabulary). */
+export function isRunning(c: Pick<Connector, "lastManualOperation" | "status">, entry?: Pick<ConnectorStatusEntry, "status">): boolean {
+  if (c.lastManualOperation) return c.lastManualOperation === "START";
+  const word = entry?.status ?? c.status;
+  return word !== undefined && word !== null && !isStoppedWord(word);
 }
 
 /** At preview: the account is usable, production is allowed to this identity, the fallback skill exists. */
@@ -247,7 +259,7 @@ async function deleteConnector(id: string, props: Props): Promise<void> {
  * connector needs the bot's status for the failing components' reasons.
  */
 async function statusForRead(le: LiveEngageClient, c: Connector): Promise<ConnectorStatusEntry | undefined> {
-  if (c.status === "CONNECTED") return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
+  if (c.status && displayOf(c.status) === "Connected") return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
   return le.connectors.statusOf(c.botId, String(c.lpUserId));
 }
 
@@ -273,7 +285,7 @@ async function resolveUserId(le: LiveEngageClient, inputs: BotConnectorInputs): 
 
 async function waitAfterStart(le: LiveEngageClient, i: BotConnectorInputs, lpUserId: string) {
   await le.connectors.start(i.botId, i.agent);
-  return waitForConnected(le, i.botId, lpUserId, i.connectTimeoutSeconds * 1000);
+  return waitForConnected(le, i.botId, lpUserId, i.connectTimeoutSeconds * 1000, i.agent);
 }
 
 function messageOf(e: unknown): string {
