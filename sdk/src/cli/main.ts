@@ -4,8 +4,10 @@
  *   liveengage emulator   run the local LiveEngage emulator
  *   liveengage status     every bot of the account, its connectors and their status
  *   liveengage drift      compare the live configuration of all agents of a bot
+ *   liveengage dashboard  a local web page: every bot, its agents, drift, Connected over time (live)
  */
 import { Command } from "commander";
+import { registerDashboardCommand } from "./dashboard-command";
 import { registerDriftCommand } from "./drift-command";
 import { registerEmulatorCommand } from "./emulator-command";
 import { registerStatusCommand } from "./status-command";
@@ -16,6 +18,7 @@ export function buildProgram(): Command {
   registerEmulatorCommand(program);
   registerStatusCommand(program);
   registerDriftCommand(program);
+  registerDashboardCommand(program);
   return program;
 }
 
