@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../../sdk/src/client";
 import { userToInput } from "../../sdk/src/client/wire/user";
 import { troubleshootingFor } from "../../sdk/src/model/troubleshooting";
-import { describeWithBrowser, launchBrowser, runAxe, type TestBrowser } from "../helpers/browser";
+import { describeWithBrowser, launchBrowser, runAxe, waitForExpression, type TestBrowser } from "../helpers/browser";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import { describeWithCli, ROOT, TestProgram } from "../helpers/pulumi-cli";
 
@@ -67,6 +67,8 @@ function startDashboardCli(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
   });
 }
 
+// Page-side code is passed as strings: the tests are typed for Node, not the DOM.
+const ALL_CONNECTED = `document.querySelectorAll('section[data-bot="demo-bot"] td[data-status="Connected"]').length === 3`;
 const bot = (page: Page) => page.locator('section[data-bot="demo-bot"]');
 const agentRow = (page: Page, login: string) => bot(page).locator(`tr[data-agent="${login}"]`);
 
@@ -118,30 +120,34 @@ describeWithCli("liveengage dashboard in a real browser", () => {
 
     it("shows the demo's 3 agents Connected, with no drift; keyboard reaches everything", async () => {
       await page.goto(dashboard!.url);
-      await page.waitForFunction(() => document.querySelectorAll('section[data-bot="demo-bot"] td[data-status="Connected"]').length === 3, undefined, { timeout: 30_000 });
+      await waitForExpression(page, ALL_CONNECTED, 30_000);
       expect(await bot(page).locator("tbody th[scope=row]").allTextContents()).toEqual(["demo-bot-agent-1", "demo-bot-agent-2", "demo-bot-agent-3"]);
       await expect(bot(page).locator("[data-drift=none]").textContent()).resolves.toBe("None: the 3 agents share one configuration.");
       await expect(bot(page).locator(".summary").textContent()).resolves.toMatch(/^3 of 3 agents Connected/);
 
       // Keyboard: the skip link comes first and lands in the content; the chart's data table opens with Enter.
       await page.keyboard.press("Tab");
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the bots");
+      expect(await page.evaluate("document.activeElement.textContent")).toBe("Skip to the bots");
       await page.keyboard.press("Enter");
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+      expect(await page.evaluate("document.activeElement.id")).toBe("main");
       const reached: string[] = [];
       for (let i = 0; i < 2; i++) {
         await page.keyboard.press("Tab");
-        reached.push(await page.evaluate(() => document.activeElement?.id ?? ""));
+        reached.push(await page.evaluate<string>("document.activeElement.id"));
       }
       expect(reached).toEqual(["scroll-agents-demo-bot", "chart-data-s-demo-bot"]);
+      // Live updates keep arriving without taking the focus away.
+      const freshness = await page.locator("#freshness").textContent();
+      await waitForExpression(page, `document.getElementById("freshness").textContent !== ${JSON.stringify(freshness)}`, 10_000);
+      expect(await page.evaluate("document.activeElement.id")).toBe("chart-data-s-demo-bot");
       await page.focus("#chart-data-s-demo-bot");
       await page.keyboard.press("Enter");
-      expect(await page.locator("#chart-data-demo-bot").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(await page.getAttribute("#chart-data-demo-bot", "open")).toBe("");
       await screenshot(page, "1-connected");
     }, 120_000);
 
     it("shows one agent's flag changed out of band within 5 s, without a reload", async () => {
-      await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+      await page.evaluate("window.notReloaded = true");
       // The hand edit LivePerson warns about, through the API: stop, edit one flag, start.
       const user = (await le.users.findByLoginName("demo-bot-agent-2"))!;
       const userId = String(user.id);
@@ -156,7 +162,7 @@ describeWithCli("liveengage dashboard in a real browser", () => {
       const drift = bot(page).locator('tr[data-flag="messageDelay"]');
       await drift.locator("mark").waitFor({ timeout: DRIFT_VISIBLE_WITHIN_MS });
       expect((await drift.locator("td").allTextContents()).map((t) => t.trim())).toEqual(["300", "999 (differs)", "300"]);
-      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+      expect(await page.evaluate("window.notReloaded")).toBe(true);
       await expect(page.locator("#announcer").textContent()).resolves.toContain("agents now differ in messageDelay");
 
       await le.connectors.start("demo-bot", "demo-bot-agent-2");
@@ -171,18 +177,16 @@ describeWithCli("liveengage dashboard in a real browser", () => {
       await program.up();
       // The rollout also brought agent 2 back in line: no drift, all Connected.
       await bot(page).locator("[data-drift=none]").waitFor({ timeout: 10_000 });
-      await page.waitForFunction(() => document.querySelectorAll('section[data-bot="demo-bot"] td[data-status="Connected"]').length === 3, undefined, { timeout: 30_000 });
+      await waitForExpression(page, ALL_CONNECTED, 30_000);
 
       const during = (await timelineRows(page)).filter((r) => r.at >= from);
       const connected = during.map((r) => r.connected);
-      // Every connector restarted one at a time: the count dipped (to 2, never lower) and came back to 3.
+      // The connectors restarted one at a time: the count dipped to 2, never lower, and came back to 3.
+      // (Between two restarts the return to 3 can be shorter than a poll, so only the last one is certain.)
       expect(Math.min(...connected)).toBe(2);
       const firstDip = connected.indexOf(2);
       expect(connected.slice(firstDip).includes(3)).toBe(true);
       expect(during[during.length - 1]).toMatchObject({ connected: 3, total: 3 });
-      // Three restarts: three returns to 3 of 3 after a dip.
-      const returns = connected.filter((c, i) => c === 3 && i > 0 && connected[i - 1] < 3).length;
-      expect(returns).toBe(3);
       // The chart's text alternative says the same.
       await expect(bot(page).locator("svg.chart desc").textContent()).resolves.toMatch(/now 3 of 3 agents Connected; lowest 2 of 3 at /);
       await screenshot(page, "3-rollout");

@@ -1,32 +1,18 @@
 /**
  * A real browser for page tests: Debian's `chromium`, driven by playwright-core (which never
- * downloads a browser of its own). Locally a missing chromium skips with a printed reason; under
- * CI=true it fails the run, so CI can never go green without a browser having looked at the page.
+ * downloads a browser of its own). A missing chromium skips locally and fails under CI=true.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { describeRequiring } from "./requires";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function describeWithBrowser(name: string, body: () => void): void {
-  if (existsSync(CHROMIUM)) {
-    describe(name, body);
-    return;
-  }
-  const reason = `no browser at ${CHROMIUM}; install it with: apt-get update && apt-get install -y chromium`;
-  if (process.env.CI === "true") {
-    describe(name, () => {
-      it("has a browser", () => {
-        throw new Error(`CI=true and ${reason}`);
-      });
-    });
-    return;
-  }
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED browser tests "${name}": ${reason}`);
-  describe.skip(name, body);
+  const missing = existsSync(CHROMIUM) ? undefined : `no browser at ${CHROMIUM}; install it with: apt-get update && apt-get install -y chromium`;
+  describeRequiring({ missing }, name, body);
 }
 
 export interface TestBrowser {
@@ -64,6 +50,18 @@ export async function launchBrowser(viewport = { width: 1100, height: 900 }): Pr
   };
 }
 
+/**
+ * Waits until a page expression is truthy. Polled from here through the DevTools protocol, because
+ * Playwright's waitForFunction evaluates strings with eval() in the page, which a strict CSP refuses.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for: ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface AxeViolation {
   id: string;
   impact: "minor" | "moderate" | "serious" | "critical" | null;
@@ -78,9 +76,8 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  });
+  // A string, not a function: the tests are typed for Node, not the DOM.
+  return page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+  })))`);
 }

@@ -128,6 +128,8 @@ describe("liveengage dashboard (server)", () => {
       served += Buffer.byteLength(r.text);
     }
     expect(served).toBe(bytes);
+    // The page's weight budget (README): plain files, no framework.
+    expect(bytes).toBeLessThan(20_000);
     expect((await get(`${dashboard.url}api/snapshot`, {}, "POST")).status).toBe(405);
     expect((await get(`${dashboard.url}nothing-here`)).status).toBe(404);
   });

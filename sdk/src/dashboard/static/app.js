@@ -145,6 +145,7 @@
 
   const rendered = new Map(); // bot id → JSON of what its section shows
   let previous; // the last snapshot, for announcements
+  let renderedIndex; // JSON of the bot index in the nav
 
   /** Replaces a section without losing the keyboard focus inside it. */
   function replaceKeepingFocus(old, next) {
@@ -203,10 +204,18 @@
         document.getElementById(`chart-fig-${slug(bot.id)}`)?.replaceWith(chartFigure(bot, nowMs));
       }
     }
-    // Keep sections in the account's order.
-    for (const bot of snap.bots) $("main").append(document.getElementById(`bot-${slug(bot.id)}`));
-    $("bot-index").replaceChildren(...snap.bots.map((b) =>
-      h("li", {}, h("a", { href: `#bot-${slug(b.id)}` }, b.name), ` ${b.agents.length ? `${connectedOf(b)}/${b.agents.length}` : "no agents"}`)));
+    // Keep sections in the account's order; moving a node would drop the focus inside it, so only when out of place.
+    let expected = $("main").firstElementChild;
+    for (const bot of snap.bots) {
+      const section = document.getElementById(`bot-${slug(bot.id)}`);
+      if (section !== expected) $("main").insertBefore(section, expected);
+      expected = section.nextElementSibling;
+    }
+    const index = snap.bots.map((b) => [b.id, b.name, b.agents.length ? `${connectedOf(b)}/${b.agents.length}` : "no agents"]);
+    if (JSON.stringify(index) !== renderedIndex) {
+      $("bot-index").replaceChildren(...index.map(([id, name, count]) => h("li", {}, h("a", { href: `#bot-${slug(id)}` }, name), ` ${count}`)));
+      renderedIndex = JSON.stringify(index);
+    }
     announce(snap);
     previous = snap;
   }
