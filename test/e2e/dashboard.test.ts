@@ -7,7 +7,7 @@
  * Screenshots: test/e2e/artifacts/dashboard-*.png.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../../sdk/src/client";
@@ -48,12 +48,15 @@ interface TimelineRow {
   total: number;
 }
 
-/** Starts `liveengage dashboard` (the built CLI) and resolves with the address it prints. */
-function startDashboardCli(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), "dashboard", "--port", "0", "--interval", "0.25"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/**
+ * Starts `liveengage dashboard --stack <stack>` (the built CLI) in the program's folder, as
+ * `npm run demo:dashboard` does for the demo, and resolves with the address it prints.
+ */
+function startDashboardCli(program: TestProgram): Promise<{ child: ChildProcess; url: string }> {
+  const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))}`;
+  const command = `source ${JSON.stringify(path.join(ROOT, "scripts", "pulumi-env.sh"))} && exec ${cli} dashboard --stack ${program.stack} --port 0 --interval 0.25`;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LP_")));
+  const child = spawn("bash", ["-c", command], { cwd: program.dir, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   return new Promise((resolve, reject) => {
@@ -90,6 +93,8 @@ describeWithCli("liveengage dashboard in a real browser", () => {
     let dashboard: { child: ChildProcess; url: string } | undefined;
     let browser: TestBrowser;
     let page: Page;
+    /** What the run saw, for the record (test/e2e/artifacts/dashboard-measures.json). */
+    const measures: Record<string, unknown> = {};
 
     beforeAll(async () => {
       // Connecting takes 1.5 s, so each restart's dip lasts several of the dashboard's 250 ms polls.
@@ -100,12 +105,15 @@ describeWithCli("liveengage dashboard in a real browser", () => {
       await program.up();
       const creds = { accountId: emu.emulator.accountId, csdsDomain: emu.emulator.host, username: emu.emulator.credentials.username, password: emu.emulator.credentials.password };
       le = createLiveEngageClient(creds);
-      dashboard = await startDashboardCli({ LP_ACCOUNT_ID: creds.accountId, LP_CSDS_DOMAIN: creds.csdsDomain, LP_USERNAME: creds.username, LP_PASSWORD: creds.password });
+      // Credentials from the stack's config (the password a secret in it), as the other commands read them.
+      dashboard = await startDashboardCli(program);
       browser = await launchBrowser();
       page = browser.page;
     }, 300_000);
 
     afterAll(async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(path.join(ARTIFACTS, "dashboard-measures.json"), `${JSON.stringify(measures, null, 2)}\n`);
       await browser?.close();
       if (dashboard && dashboard.child.exitCode === null) {
         const exited = new Promise((r) => dashboard!.child.once("exit", r));
@@ -159,8 +167,10 @@ describeWithCli("liveengage dashboard in a real browser", () => {
         configurations: { ...current.configurations, messageDelay: "999", lpPassword: AGENT_PASSWORDS[1] },
       });
       // From here the drift is live in the account; the page must show it within the bound.
+      const editedAt = Date.now();
       const drift = bot(page).locator('tr[data-flag="messageDelay"]');
       await drift.locator("mark").waitFor({ timeout: DRIFT_VISIBLE_WITHIN_MS });
+      measures.driftVisibleAfterMs = Date.now() - editedAt;
       expect((await drift.locator("td").allTextContents()).map((t) => t.trim())).toEqual(["300", "999 (differs)", "300"]);
       expect(await page.evaluate("window.notReloaded")).toBe(true);
       await expect(page.locator("#announcer").textContent()).resolves.toContain("agents now differ in messageDelay");
@@ -180,6 +190,7 @@ describeWithCli("liveengage dashboard in a real browser", () => {
       await waitForExpression(page, ALL_CONNECTED, 30_000);
 
       const during = (await timelineRows(page)).filter((r) => r.at >= from);
+      measures.rolloutTimeline = during;
       const connected = during.map((r) => r.connected);
       // The connectors restarted one at a time: the count dipped to 2, never lower, and came back to 3.
       // (Between two restarts the return to 3 can be shorter than a poll, so only the last one is certain.)
@@ -210,6 +221,7 @@ describeWithCli("liveengage dashboard in a real browser", () => {
 
     it("passes axe-core with no serious or critical violation, shows no secret, and logs no error", async () => {
       const violations = await runAxe(page);
+      measures.axeViolations = violations.map((v) => `${v.impact}: ${v.id}`);
       // eslint-disable-next-line no-console
       if (violations.length) console.log("axe (minor/moderate allowed):", JSON.stringify(violations, null, 2));
       expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * Reads the account every interval. A failing poll (rate limit, outage, expired credentials) backs
  * off exponentially up to a ceiling, so a page left open never hammers a real account; the first
- * success returns to the normal interval. Polls never overlap.
+ * success returns to the normal interval. Polls never overlap, and the pause after one is never
+ * shorter than the poll itself.
  */
 import type { BotReading } from "./reading";
 
@@ -20,9 +21,13 @@ export interface Poller {
   stop(): Promise<void>;
 }
 
-/** The wait before the next poll after `failures` consecutive failures (0 = the last one succeeded). */
-export function nextPollDelay(intervalMs: number, failures: number, maxBackoffMs: number): number {
-  if (failures === 0) return intervalMs;
+/**
+ * The wait before the next poll after `failures` consecutive failures (0 = the last one succeeded).
+ * Never shorter than the last poll took: an account with many bots (1 + 2 calls each) or a slow
+ * one is read at most half of the time, however short the interval.
+ */
+export function nextPollDelay(intervalMs: number, failures: number, maxBackoffMs: number, lastPollMs = 0): number {
+  if (failures === 0) return Math.max(intervalMs, lastPollMs);
   return Math.min(maxBackoffMs, Math.max(intervalMs, 1000) * 2 ** failures);
 }
 
@@ -35,6 +40,7 @@ export function startPoller(opts: PollerOptions): Poller {
   let inFlight: Promise<void> = Promise.resolve();
 
   const poll = async () => {
+    const started = now();
     try {
       const bots = await opts.read();
       failures = 0;
@@ -43,7 +49,7 @@ export function startPoller(opts: PollerOptions): Poller {
       failures++;
       if (!stopped) opts.onError(err, now(), nextPollDelay(opts.intervalMs, failures, maxBackoffMs));
     }
-    if (!stopped) timer = setTimeout(run, nextPollDelay(opts.intervalMs, failures, maxBackoffMs));
+    if (!stopped) timer = setTimeout(run, nextPollDelay(opts.intervalMs, failures, maxBackoffMs, now() - started));
   };
   const run = () => {
     inFlight = poll();

@@ -71,6 +71,9 @@ describe("polling", () => {
     expect([0, 1, 2, 3, 4, 5, 6].map((f) => nextPollDelay(5000, f, 60_000))).toEqual([5000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000]);
     // A fast interval (tests, a local emulator) still backs off from at least a second.
     expect([0, 1, 2].map((f) => nextPollDelay(100, f, 60_000))).toEqual([100, 2000, 4000]);
+    // A reading that took longer than the interval (many bots, a slow account) is followed by as long a pause.
+    expect(nextPollDelay(5000, 0, 60_000, 12_000)).toBe(12_000);
+    expect(nextPollDelay(5000, 0, 60_000, 300)).toBe(5000);
   });
 
   it("reports failures with the backoff, then readings again; polls never overlap", async () => {
