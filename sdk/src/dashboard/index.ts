@@ -49,7 +49,6 @@ export async function startDashboard(opts: DashboardOptions): Promise<RunningDas
   };
 }
 
-export { loadStaticFiles } from "./server";
 export type { DashboardSnapshot, BotView } from "./state";
 export type { BotReading, AgentReading, FailingComponent } from "./reading";
 export type { TimelinePoint } from "./timeline";
