@@ -14,7 +14,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const BLOCKS = ["flags", "resources"];
-const begin = (name) => `<!-- BEGIN GENERATED ${name}: node scripts/gen-flags-table.js --write -->`;
+// `script` names the generator that owns the block (other generators reuse these helpers).
+const begin = (name, script = "gen-flags-table.js") => `<!-- BEGIN GENERATED ${name}: node scripts/${script} --write -->`;
 const end = (name) => `<!-- END GENERATED ${name} -->`;
 
 const code = (v) => `\`${v}\``;
@@ -96,18 +97,18 @@ function renderBlocks(mods) {
 }
 
 /** The text between a block's markers in `readme`, or undefined when the markers are missing. */
-function extractBlock(readme, name) {
-  const a = readme.indexOf(begin(name));
+function extractBlock(readme, name, script) {
+  const a = readme.indexOf(begin(name, script));
   const b = readme.indexOf(end(name));
   if (a < 0 || b < a) return undefined;
-  return readme.slice(a + begin(name).length, b).trim();
+  return readme.slice(a + begin(name, script).length, b).trim();
 }
 
-function replaceBlock(readme, name, body) {
-  const a = readme.indexOf(begin(name));
+function replaceBlock(readme, name, body, script) {
+  const a = readme.indexOf(begin(name, script));
   const b = readme.indexOf(end(name));
-  if (a < 0 || b < a) throw new Error(`README.md has no ${begin(name)} … ${end(name)} markers`);
-  return `${readme.slice(0, a + begin(name).length)}\n${body}\n${readme.slice(b)}`;
+  if (a < 0 || b < a) throw new Error(`README.md has no ${begin(name, script)} … ${end(name)} markers`);
+  return `${readme.slice(0, a + begin(name, script).length)}\n${body}\n${readme.slice(b)}`;
 }
 
 function distModules(root) {

@@ -11,6 +11,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import * as path from "node:path";
+import { describeRequiring } from "./requires";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const PULUMI = path.join(ROOT, "scripts", "pulumi");
@@ -22,27 +23,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/**
- * e2e tests need the CLI. Locally a missing CLI skips them with a printed reason; under
- * CI=true it fails the run, so CI can never go green without exercising the engine.
- */
+/** e2e tests need the CLI (skipped locally with a reason when it is missing, failing under CI=true). */
 export function describeWithCli(name: string, body: () => void): void {
-  if (existsSync(CLI_BIN)) {
-    describe(name, body);
-    return;
-  }
-  const reason = `the Pulumi CLI is missing at ${path.relative(ROOT, CLI_BIN)}; run scripts/install-pulumi.sh`;
-  if (process.env.CI === "true") {
-    describe(name, () => {
-      it("has the Pulumi CLI", () => {
-        throw new Error(`CI=true and ${reason}`);
-      });
-    });
-    return;
-  }
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED e2e "${name}": ${reason}`);
-  describe.skip(name, body);
+  const missing = existsSync(CLI_BIN) ? undefined : `the Pulumi CLI is missing at ${path.relative(ROOT, CLI_BIN)}; run scripts/install-pulumi.sh`;
+  describeRequiring({ missing }, name, body);
 }
 
 export function runPulumi(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; allowFailure?: boolean }): Promise<RunResult> {

@@ -3,15 +3,24 @@
  * code 2 when they differ, so a pipeline can gate on it.
  */
 import type { Command } from "commander";
-import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../client";
+import { createLiveEngageClient, shutdownLiveEngageClients, type Connector, type LiveEngageClient } from "../client";
 import { computeDrift, type DriftEntry } from "../resources/drift";
 import { cliCredentials } from "./credentials";
 import { renderTable } from "./table";
 
 export const DRIFT_EXIT_CODE = 2;
 
-export async function collectDrift(le: LiveEngageClient, botId: string): Promise<{ agents: string[]; drift: DriftEntry[] }> {
-  const connectors = await le.connectors.listForBot(botId);
+export interface BotDrift {
+  agents: string[];
+  drift: DriftEntry[];
+}
+
+export async function collectDrift(le: LiveEngageClient, botId: string): Promise<BotDrift> {
+  return driftOf(await le.connectors.listForBot(botId));
+}
+
+/** The drift between the live configurations of a bot's connectors (shared with `liveengage dashboard`). */
+export function driftOf(connectors: readonly Connector[]): BotDrift {
   const agents = connectors.map((c) => c.lpAccountUser);
   // Identity keys differ per agent by design; computeDrift leaves them out, secrets come masked.
   const drift = computeDrift(connectors.map((c) => ({ agent: c.lpAccountUser, configuration: c.configurations ?? {} })));

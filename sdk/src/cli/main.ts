@@ -5,8 +5,10 @@
  *   liveengage status     every bot of the account, its connectors and their status
  *   liveengage drift      compare the live configuration of all agents of a bot
  *   liveengage doctor     read-only check of an account before a first deploy
+ *   liveengage dashboard  a local web page: every bot, its agents, drift, Connected over time (live)
  */
 import { Command } from "commander";
+import { registerDashboardCommand } from "./dashboard-command";
 import { registerDoctorCommand } from "./doctor-command";
 import { registerDriftCommand } from "./drift-command";
 import { registerEmulatorCommand } from "./emulator-command";
@@ -19,6 +21,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerDriftCommand(program);
   registerDoctorCommand(program);
+  registerDashboardCommand(program);
   return program;
 }
 

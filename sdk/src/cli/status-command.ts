@@ -3,7 +3,10 @@
  * components — the Deploy page of Conversation Builder, in a terminal.
  */
 import type { Command } from "commander";
-import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../client";
+import {
+  createLiveEngageClient, shutdownLiveEngageClients,
+  type Bot, type BotStatus, type Connector, type ConnectorStatusEntry, type LiveEngageClient,
+} from "../client";
 import { statusView } from "../resources/connectorStatus";
 import { cliCredentials } from "./credentials";
 import { renderTable } from "./table";
@@ -21,27 +24,34 @@ export interface ConnectorRow {
   failing: string[];
 }
 
+/** One connector of a bot as `liveengage status` shows it (shared with `liveengage dashboard`). */
+export function connectorRow(bot: Bot, c: Connector, status: BotStatus): ConnectorRow {
+  const entry = statusEntryOf(status, c);
+  return {
+    bot: bot.name ?? bot.id, botId: bot.id, agent: c.lpAccountUser, userId: String(c.lpUserId), type: c.type,
+    environment: c.deploymentEnvironment === "PRODUCTION" ? "Production" : "Demo",
+    ...statusOfRow(entry),
+  };
+}
+
+export function statusEntryOf(status: BotStatus, c: Connector): ConnectorStatusEntry | undefined {
+  return status.agents.find((a) => String(a.lpUserId) === String(c.lpUserId));
+}
+
+function statusOfRow(entry: ConnectorStatusEntry | undefined): Pick<ConnectorRow, "status" | "rawStatus" | "failing"> {
+  const v = statusView(entry);
+  return { status: v.status, ...(v.rawStatus ? { rawStatus: v.rawStatus } : {}), failing: v.status === "Connected" ? [] : v.reasons };
+}
+
 export async function collectStatus(le: LiveEngageClient): Promise<ConnectorRow[]> {
   const rows: ConnectorRow[] = [];
   for (const bot of await le.bots.list()) {
     const connectors = await le.connectors.listForBot(bot.id);
     if (connectors.length === 0) continue;
     const status = await le.connectors.status(bot.id);
-    for (const c of connectors) {
-      const entry = status.agents.find((a) => String(a.lpUserId) === String(c.lpUserId));
-      rows.push({
-        bot: bot.name ?? bot.id, botId: bot.id, agent: c.lpAccountUser, userId: String(c.lpUserId), type: c.type,
-        environment: c.deploymentEnvironment === "PRODUCTION" ? "Production" : "Demo",
-        ...statusOfRow(entry),
-      });
-    }
+    rows.push(...connectors.map((c) => connectorRow(bot, c, status)));
   }
   return rows;
-}
-
-function statusOfRow(entry: Parameters<typeof statusView>[0]): Pick<ConnectorRow, "status" | "rawStatus" | "failing"> {
-  const v = statusView(entry);
-  return { status: v.status, ...(v.rawStatus ? { rawStatus: v.rawStatus } : {}), failing: v.status === "Connected" ? [] : v.reasons };
 }
 
 export function registerStatusCommand(program: Command): void {
