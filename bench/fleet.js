@@ -45,6 +45,8 @@ const COMMANDS = {
   rollout: ["up", "--yes", "--skip-preview"],
   destroy: ["destroy", "--yes", "--skip-preview"],
 };
+/** Results file prefix, so two runs (say, one per backend at the same time) do not overwrite each other. */
+const NAME = arg("name", "fleet");
 const START = "<!-- bench:fleet:start -->";
 const END = "<!-- bench:fleet:end -->";
 
@@ -152,7 +154,10 @@ function renderTable(result) {
 }
 
 async function main() {
-  const snapshot = bench.snapshotPackage();
+  // --reuse-snapshot: a second run started beside a first one keeps the package copy the first made.
+  const snapshot = process.argv.includes("--reuse-snapshot")
+    ? path.join(bench.BENCH_HOME, "node_modules", "pulumi-liveengage")
+    : bench.snapshotPackage();
   const pulumiVersion = (await bench.pulumi(["version"], bench.ROOT)).stdout.trim();
   const { emu, admin } = await bench.startBenchEmulator(snapshot);
   const emulator = { admin };
@@ -198,7 +203,7 @@ async function main() {
           const floor = await runLayout("floor", layout, env);
           const liveengage = await runLayout("le", layout, env, emulator);
           result.runs.push({ backend, layout: layout.name, stacks: layout.stacks, botsPerStack: layout.botsPerStack, floor, liveengage });
-          save("fleet-partial.json");
+          save(`${NAME}-partial.json`);
         }
       } finally {
         await pg?.stop();
@@ -210,20 +215,31 @@ async function main() {
   result.finishedAt = new Date().toISOString();
   result.environment.loadAverageAtEnd = os.loadavg();
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
-  save(`fleet-${stamp}.json`);
-  save("fleet-latest.json");
-  fs.rmSync(path.join(bench.RESULTS, "fleet-partial.json"), { force: true });
+  save(`${NAME}-${stamp}.json`);
+  save(`${NAME}-latest.json`);
+  fs.rmSync(path.join(bench.RESULTS, `${NAME}-partial.json`), { force: true });
   const table = renderTable(result);
   writeReadmeTable(path.join(__dirname, "README.md"), table, START, END);
   process.stdout.write(`\n${table}\n`);
-  bench.log(`wrote bench/results/fleet-${stamp}.json, fleet-latest.json and the table in bench/README.md`);
+  bench.log(`wrote bench/results/${NAME}-${stamp}.json, ${NAME}-latest.json and the table in bench/README.md`);
   if (result.runs.some((r) => [...r.floor, ...r.liveengage].some((o) => o.error))) process.exitCode = 1;
 }
 
-/** `node bench/fleet.js --table [results.json]`: re-renders bench/README.md's table from a results file. */
+/**
+ * `node bench/fleet.js --table a.json[,b.json]`: re-renders bench/README.md's table from results
+ * files (several: their runs together, e.g. one run per backend made at the same time).
+ */
 function tableOnly() {
-  const file = path.resolve(arg("table", path.join(bench.RESULTS, "fleet-latest.json")));
-  const table = renderTable(JSON.parse(fs.readFileSync(file, "utf8")));
+  const files = arg("table", path.join(bench.RESULTS, "fleet-latest.json")).split(",").map((f) => path.resolve(f));
+  const results = files.map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+  const merged = results.reduce((a, b) => ({
+    ...a,
+    startedAt: a.startedAt < b.startedAt ? a.startedAt : b.startedAt,
+    finishedAt: a.finishedAt && b.finishedAt ? (a.finishedAt > b.finishedAt ? a.finishedAt : b.finishedAt) : null,
+    environment: { ...a.environment, postgres: a.environment.postgres ?? b.environment.postgres },
+    runs: [...a.runs, ...b.runs],
+  }));
+  const table = renderTable(merged);
   writeReadmeTable(path.join(__dirname, "README.md"), table, START, END);
   process.stdout.write(`${table}\n`);
 }
