@@ -56,9 +56,9 @@ function log(msg) {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-function pulumi(args, cwd, { allowFailure = false } = {}) {
+function pulumi(args, cwd, { allowFailure = false, env = {} } = {}) {
   return new Promise((resolve, reject) => {
-    execFile(PULUMI, [...args, "--non-interactive"], { cwd, env: process.env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(PULUMI, [...args, "--non-interactive"], { cwd, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       if (code !== 0 && !allowFailure) reject(new Error(`pulumi ${args.join(" ")} exited ${code}\n--- stdout\n${stdout.slice(-4000)}\n--- stderr\n${stderr.slice(-4000)}`));
       else resolve({ code, stdout, stderr });
@@ -144,9 +144,10 @@ const pulumi = require("@pulumi/pulumi");
 const le = require("pulumi-liveengage");
 const config = new pulumi.Config();
 const bots = config.requireNumber("bots");
+const first = config.getNumber("firstBot") ?? 1;
 const prefix = config.require("prefix");
 const messageDelay = config.requireNumber("messageDelay");
-for (let i = 1; i <= bots; i++) {
+for (let i = first; i < first + bots; i++) {
   new le.BotDeployment("bot-" + i, {
     botId: "bench-bot-" + i,
     conversationType: "messaging",
@@ -175,11 +176,12 @@ const pulumi = require("@pulumi/pulumi");
 const le = require("pulumi-liveengage");
 const config = new pulumi.Config();
 const bots = config.requireNumber("bots");
+const first = config.getNumber("firstBot") ?? 1;
 const messageDelay = config.requireNumber("messageDelay");
 class Group extends pulumi.ComponentResource {
   constructor(name) { super("bench:index:Group", name, {}, {}); this.registerOutputs({}); }
 }
-for (let i = 1; i <= bots; i++) {
+for (let i = first; i < first + bots; i++) {
   const parent = new Group("bot-" + i);
   const o = { parent };
   const skill = new le.Noop("bot-" + i + "-skill", { value: "skill-" + i }, o);
@@ -300,15 +302,21 @@ function aggregate(samples) {
   });
 }
 
-// ---- main ----------------------------------------------------------------------------------------
-
-async function main() {
+/** Checks the prerequisites and snapshots the packed package for the programs (see BENCH_HOME). */
+function snapshotPackage() {
   if (!fs.existsSync(CLI_BIN)) throw new Error(`the Pulumi CLI is missing at ${path.relative(ROOT, CLI_BIN)}; run scripts/install-pulumi.sh`);
   if (!fs.existsSync(path.join(PACKED, "dist", "index.js"))) throw new Error("node_modules/pulumi-liveengage is missing; run `npx tsc -p tsconfig.json && node scripts/link-self.js`");
   const snapshot = path.join(BENCH_HOME, "node_modules", "pulumi-liveengage");
   fs.rmSync(snapshot, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(snapshot), { recursive: true });
   fs.cpSync(PACKED, snapshot, { recursive: true });
+  return snapshot;
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+
+async function main() {
+  const snapshot = snapshotPackage();
 
   const pulumiVersion = (await pulumi(["version"], ROOT)).stdout.trim();
   const { emu, admin } = await startBenchEmulator(snapshot);
@@ -402,7 +410,15 @@ async function main() {
   if (samples.some((r) => r.ops.some((o) => o.error))) process.exitCode = 1;
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e.stack ?? e}\n`);
-  process.exit(1);
-});
+// bench/fleet.js reuses the programs and the measuring pieces.
+module.exports = {
+  ROOT, CLI_BIN, PACKED, BENCH_HOME, RESULTS, CONNECT_DELAY_MS, AGENTS_PER_BOT, OBJECTS_PER_BOT,
+  LIVEENGAGE_PROGRAM, FLOOR_PROGRAM, log, pulumi, classify, ProviderMemorySampler, startBenchEmulator, snapshotPackage,
+};
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+}

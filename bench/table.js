@@ -53,12 +53,13 @@ function renderTable(result) {
   return lines.join("\n");
 }
 
-function writeReadmeTable(readme, table) {
-  const text = fs.existsSync(readme) ? fs.readFileSync(readme, "utf8") : `${START}\n${END}\n`;
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`${readme} has no ${START} … ${END} markers`);
-  fs.writeFileSync(readme, `${text.slice(0, a + START.length)}\n${table}\n${text.slice(b)}`);
+/** Replaces what stands between the markers (bench/fleet.js passes its own pair). */
+function writeReadmeTable(readme, table, start = START, end = END) {
+  const text = fs.existsSync(readme) ? fs.readFileSync(readme, "utf8") : `${start}\n${end}\n`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${readme} has no ${start} … ${end} markers`);
+  fs.writeFileSync(readme, `${text.slice(0, a + start.length)}\n${table}\n${text.slice(b)}`);
 }
 
 module.exports = { renderTable, writeReadmeTable };

@@ -67,6 +67,17 @@ const liveObjectSchema = z.record(z.string(), z.unknown());
 
 const REVISION_CONFLICT = "revision-conflict";
 
+/**
+ * The pause before the re-read after the n-th revision conflict (0-based): a random wait ("full
+ * jitter") over a window that doubles from 100 ms to 3.2 s. Writers in other processes — parallel
+ * stacks deploying into one account — that collided on a collection's revision are spread out
+ * instead of re-reading and colliding again in lockstep: with 10 stacks destroying at once, three
+ * immediate rounds left some of them failing (issue #19).
+ */
+export function conflictDelayMs(round: number, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(3_200, 100 * 2 ** round));
+}
+
 /** CRUD on one Account Config collection. */
 export class AccountConfigCollection<T, In> {
   constructor(
@@ -181,6 +192,7 @@ export class AccountConfigCollection<T, In> {
         return await write();
       } catch (e) {
         if (!(e instanceof ConflictError) || e.apiCode !== REVISION_CONFLICT || round >= this.ctx.conflictRetries) throw e;
+        await new Promise((resolve) => setTimeout(resolve, conflictDelayMs(round)));
         // The re-read records the current revision, so the next write's If-Match is up to date.
         await reread();
       }

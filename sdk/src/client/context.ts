@@ -19,7 +19,10 @@ export interface ClientOptions {
   timeouts?: Partial<Timeouts>;
   /** In-flight requests per account, shared by all clients of the account (first one wins). @default 8 */
   concurrency?: number;
-  /** Re-read-and-retry rounds after a 409 revision conflict. @default 3 */
+  /**
+   * Re-read-and-retry rounds after a 409 revision conflict, each after a random pause (up to 3.2 s,
+   * see `conflictDelayMs`). @default 8 — enough for 10 stacks writing one collection at once.
+   */
   conflictRetries?: number;
   /** Debug sink: one line per request attempt, credentials already redacted. */
   log?: (line: string) => void;
@@ -28,6 +31,9 @@ export interface ClientOptions {
   /** Sees every response as received (method, path, status, headers, body); for diagnostics. */
   onExchange?: (exchange: Exchange) => void;
 }
+
+/** Re-read-and-retry rounds after a revision conflict (see `ClientOptions.conflictRetries`). */
+export const DEFAULT_CONFLICT_RETRIES = 8;
 
 /** @internal */
 export interface ClientContext {
@@ -55,5 +61,5 @@ export function createContext(creds: ResolvedCredentials, options: ClientOptions
   const session = sessionFor(creds);
   const lpAuth = sessionAuthenticator(http, domain, session, creds);
   const cbAuth = cbAuthenticator(http, domain, session, lpAuth);
-  return { creds, http, domain, lpAuth, cbAuth, revisions: new Map(), conflictRetries: options.conflictRetries ?? 3 };
+  return { creds, http, domain, lpAuth, cbAuth, revisions: new Map(), conflictRetries: options.conflictRetries ?? DEFAULT_CONFLICT_RETRIES };
 }

@@ -81,6 +81,22 @@ describe("revisions", () => {
     expect(ifMatches("PUT")).toHaveLength(3);
   });
 
+  it("outlasts a run of conflicts from writers in other processes: 5 in a row, then the write lands (issue #19)", async () => {
+    const { state, ifMatches } = revisionedSkill();
+    const itemPath = `/api/account/${fake.accountId}/configuration/le-users/skills/5`;
+    // Another stack's write lands just before each of our first five.
+    fake.route("PUT", itemPath, (q, res) => {
+      state.revision++;
+      if (ifMatches("PUT").length <= 5) return json(res, 409, { type: "revision-conflict", message: "stale" }, { "ac-revision": String(state.revision) });
+      state.skill = { ...state.skill, ...(q.body as object) };
+      json(res, 200, state.skill, { "ac-revision": String(state.revision) });
+    });
+    const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
+    const updated = await c.skills.update(5, { name: "s", description: "mine" });
+    expect(updated.description).toBe("mine");
+    expect(ifMatches("PUT")).toHaveLength(6);
+  });
+
   it("retries a delete after a conflict, and reports NotFoundError once it is gone", async () => {
     const { state, ifMatches } = revisionedSkill();
     const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
