@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
 import { computeDrift, type DriftEntry } from "../resources/drift";
 import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../resources/flags";
-import { agentEmail, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
+import { agentIdentity, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
 
 export * from "./botDeploymentArgs";
 
@@ -52,16 +52,18 @@ export class BotDeployment extends pulumi.ComponentResource {
     const agents: BotAgent[] = [];
     const connectors: BotConnector[] = [];
     for (let n = 1; n <= count; n++) {
-      const loginName = `${args.agents.loginNamePrefix}-${n}`;
+      const { loginName, nickname, fullName, email, member } = agentIdentity(args.agents, n);
       const creds = agentCredentials(args.agents.credentials, n - 1);
       const agent = new BotAgent(`${name}-agent-${n}`, {
         loginName,
-        nickname: args.agents.nickname ?? args.agents.loginNamePrefix,
-        fullName: `${args.agents.fullNamePrefix ?? args.agents.loginNamePrefix} ${n}`,
-        email: agentEmail(args.agents.email, n),
-        skillIds: pulumi.output(skillId).apply((id) => [id]),
+        nickname,
+        fullName,
+        email,
+        skillIds: pulumi.all([skillId, ...(args.agents.extraSkillIds ?? [])]),
         role: args.agents.role ?? "ASSIGNED_AGENT",
-        maxAsyncChats: args.agents.maxAsyncChats,
+        maxAsyncChats: member?.maxAsyncChats ?? args.agents.maxAsyncChats,
+        maxChats: member?.maxChats ?? args.agents.maxChats,
+        enabled: member?.enabled,
         adopt,
         ...creds.agent,
       }, child);
