@@ -4,10 +4,12 @@
  *   liveengage emulator   run the local LiveEngage emulator
  *   liveengage status     every bot of the account, its connectors and their status
  *   liveengage drift      compare the live configuration of all agents of a bot
+ *   liveengage export     write a Pulumi program that adopts an existing account
  */
 import { Command } from "commander";
 import { registerDriftCommand } from "./drift-command";
 import { registerEmulatorCommand } from "./emulator-command";
+import { registerExportCommand } from "./export-command";
 import { registerStatusCommand } from "./status-command";
 
 export function buildProgram(): Command {
@@ -16,6 +18,7 @@ export function buildProgram(): Command {
   registerEmulatorCommand(program);
   registerStatusCommand(program);
   registerDriftCommand(program);
+  registerExportCommand(program);
   return program;
 }
 
