@@ -173,7 +173,9 @@ class Planner {
     let book = this.names.get(kind);
     if (!book) this.names.set(kind, (book = new NameBook()));
     const resourceName = book.claim(slug(name));
-    const variable = this.variables.claim(identifier(`${name} ${suffix}`));
+    // "Support Bot" + "bot" reads supportBot, not supportBotBot.
+    const named = slug(name).endsWith(slug(suffix)) ? name : `${name} ${suffix}`;
+    const variable = this.variables.claim(identifier(named));
     return { variable, resourceName };
   }
 
@@ -307,8 +309,10 @@ class Planner {
   // ---- bots ---------------------------------------------------------------------------------
 
   private botIdExpr(b: Bot): Code {
-    const variable = this.variables.claim(identifier(`${b.name ?? b.id} bot id`));
-    const key = this.configKey(`${b.name ?? b.id} bot id`);
+    const name = b.name ?? b.id;
+    const wanted = slug(name).endsWith("bot") ? `${name} id` : `${name} bot id`;
+    const variable = this.variables.claim(identifier(wanted));
+    const key = this.configKey(wanted);
     this.botIdConfigs.push({ variable, key, botId: b.id, botName: b.name ?? b.id });
     this.configDefaults.push({ key, value: b.id, what: `Conversation Builder bot "${b.name ?? b.id}"` });
     return new Expr(variable);
@@ -425,6 +429,7 @@ class Planner {
     }
 
     const template: Record<string, Code> = {};
+    const pattern = namePattern(agentViews);
     const memberArgs = agentViews.map((v) => ({ loginName: v.loginName as string } as Record<string, Code>));
     const shared = (key: string, templateKey = key) => {
       const values = agentViews.map((v) => v[key]);
@@ -457,7 +462,11 @@ class Planner {
       credentials = { appKey: quad.lpAppKey, appSecret: quad.lpAppSecret, accessToken: quad.lpAccessToken, accessTokenSecret: quad.lpAccessTokenSecret };
     }
 
-    const agentsArg: Record<string, Code> = { members: memberArgs, ...template };
+    // Agents named <prefix>-1…n (full names "<P> n", emails x+n@) read best as the template they follow.
+    const templated = pattern !== undefined && memberArgs.every((m) => Object.keys(m).every((k) => ["loginName", "fullName", "email"].includes(k)));
+    const agentsArg: Record<string, Code> = templated
+      ? { ...(members.length === 3 ? {} : { count: members.length }), loginNamePrefix: pattern.loginNamePrefix, fullNamePrefix: pattern.fullNamePrefix, email: pattern.email, ...template }
+      : { members: memberArgs, ...template };
     if (settings.role !== "ASSIGNED_AGENT") agentsArg.role = settings.role as Code;
     const extra = skillIds.filter((id) => id !== primary).map((id) => this.skillRef(id, `bot "${botName}"`));
     if (extra.length) agentsArg.extraSkillIds = extra;
@@ -533,4 +542,19 @@ function declaredFlags(flags: Record<string, unknown>, type: ConversationType): 
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(flags)) if (v !== undefined && v !== defaults[k]) out[k] = v;
   return out;
+}
+
+/**
+ * The template the agents follow, if they follow BotDeployment's: login names `<prefix>-1…n`, full
+ * names `<fullNamePrefix> 1…n`, emails `local+1…n@domain` (see agentIdentity).
+ */
+export function namePattern(agents: readonly Record<string, unknown>[]): { loginNamePrefix: string; fullNamePrefix: string; email: string } | undefined {
+  const first = /^(.+)-1$/.exec(String(agents[0]?.loginName ?? ""));
+  const full = /^(.+) 1$/.exec(String(agents[0]?.fullName ?? ""));
+  const mail = /^([^@+]+)\+1@(.+)$/.exec(String(agents[0]?.email ?? ""));
+  if (!first || !full || !mail) return undefined;
+  const [loginNamePrefix, fullNamePrefix, email] = [first[1], full[1], `${mail[1]}@${mail[2]}`];
+  const follows = agents.every((a, i) =>
+    a.loginName === `${loginNamePrefix}-${i + 1}` && a.fullName === `${fullNamePrefix} ${i + 1}` && a.email === `${mail[1]}+${i + 1}@${mail[2]}`);
+  return follows ? { loginNamePrefix, fullNamePrefix, email } : undefined;
 }
