@@ -12,7 +12,7 @@
  */
 import { createLiveEngageClient, type LiveEngageClient } from "../../sdk/src/client";
 import type { RunningEmulator } from "../../sdk/src/emulator";
-import { applyFlagDefaults, flagsToConfigurations, type FlagValues } from "../../sdk/src/resources/flags";
+import { applyFlagDefaults, flagsToConfigurations, type FlagValues } from "../../sdk/src/model/flags";
 import { call, VERSIONS } from "../integration/emulator/helpers/http";
 import type { AdminCall } from "./emulator-admin";
 

@@ -54,6 +54,17 @@ export interface CreateOptions<T> {
 /** A new body, or a function of the freshly read object that returns one (re-run after conflicts). */
 export type Change<T, In> = In | ((current: T) => In);
 
+/** An item exactly as the server sent it: every field, whether this client knows it or not. */
+export type LiveObject = Readonly<Record<string, unknown>>;
+
+/**
+ * The fields to write over a live item (see `merge`). Re-run on the re-read item after a conflict.
+ * `undefined` values are left out: the live value stays.
+ */
+export type Overlay = (live: LiveObject) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+const liveObjectSchema = z.record(z.string(), z.unknown());
+
 const REVISION_CONFLICT = "revision-conflict";
 
 /** CRUD on one Account Config collection. */
@@ -106,6 +117,34 @@ export class AccountConfigCollection<T, In> {
     );
   }
 
+  /**
+   * Read-modify-write, the only safe update where PUT replaces the whole object: reads the item as
+   * the server sends it (fields this client does not model included), writes it back with the
+   * fields of `overlay` replaced, and `If-Match` of *that* read — not the last revision this client
+   * saw, which a parallel read may have moved past a hand edit. A write in between (a person in the
+   * UI) is a revision conflict: the item is read again and the overlay applied to the new state, at
+   * most `conflictRetries` times. Fields the overlay does not name keep their live values.
+   * @throws NotFoundError when the item is gone.
+   */
+  merge(id: number, overlay: Overlay): Promise<T> {
+    return this.inWriteLane(async () => {
+      let live = await this.readLive(id);
+      return this.withConflictRetry(
+        async () => this.call("PUT", `/${id}`, { write: true, ifMatch: live.revision ?? true, json: overlaid(live.item, await overlay(live.item)), parse: this.spec.schema }),
+        async () => {
+          live = await this.readLive(id);
+        },
+      );
+    });
+  }
+
+  /** One item as sent (unparsed but an object), with the revision of that very response. */
+  private async readLive(id: number): Promise<{ item: LiveObject; revision?: string }> {
+    const seen: { revision?: string } = {};
+    const item = await this.call("GET", `/${id}`, { fresh: true, parse: liveObjectSchema, seen });
+    return { item, revision: seen.revision };
+  }
+
   /** Soft-deletes an item. @throws NotFoundError when already gone. */
   async delete(id: number): Promise<void> {
     await this.inWriteLane(() => this.withConflictRetry(
@@ -154,7 +193,10 @@ export class AccountConfigCollection<T, In> {
     o: {
       write?: boolean;
       fresh?: boolean;
-      ifMatch?: boolean;
+      /** true: the last revision seen for the collection; a string: exactly that revision. */
+      ifMatch?: boolean | string;
+      /** Receives the revision of this response. */
+      seen?: { revision?: string };
       query?: Record<string, string | undefined>;
       json?: unknown;
       parse: z.ZodType<R>;
@@ -170,17 +212,25 @@ export class AccountConfigCollection<T, In> {
       path: `/api/account/${encodeURIComponent(ctx.creds.accountId)}/configuration/${this.spec.path}${suffix}`,
       query: { v: this.spec.version, ...o.query },
       // Read at send time, so a retry after a conflict re-read uses the new revision.
-      headers: o.ifMatch ? { "if-match": ctx.revisions.get(key) ?? "-1" } : undefined,
+      headers: typeof o.ifMatch === "string" ? { "if-match": o.ifMatch } : o.ifMatch ? { "if-match": ctx.revisions.get(key) ?? "-1" } : undefined,
       json: o.json,
       auth: ctx.lpAuth,
       findExisting: o.findExisting,
       parse: (res: HttpResponse) => {
         const rev = header(res, "ac-revision") ?? header(res, "etag");
         if (rev !== undefined) ctx.revisions.set(key, rev.replace(/"/g, ""));
+        if (o.seen && rev !== undefined) o.seen.revision = rev.replace(/"/g, "");
         return o.parse.parse(res.body);
       },
     });
   }
+}
+
+/** `live` with `changes` written over it; undefined changes keep the live value. */
+function overlaid(live: LiveObject, changes: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...live };
+  for (const [k, v] of Object.entries(changes)) if (v !== undefined) out[k] = v;
+  return out;
 }
 
 function deletedParam(options: ReadOptions): Record<string, string | undefined> {

@@ -1,5 +1,5 @@
 /** Campaigns API (`le-campaigns`, v3.4): campaigns, their engagements, and goals (`le-goals`, v3.0, read-only). */
-import { AccountConfigCollection, type Change, type ReadOptions } from "./accountConfig";
+import { AccountConfigCollection, type Change, type Overlay, type ReadOptions } from "./accountConfig";
 import type { ClientContext } from "./context";
 import {
   campaignBody,
@@ -30,6 +30,8 @@ export interface CampaignsApi {
   /** Creates a campaign; after an ambiguous failure, looks it up by name before re-POSTing. */
   create(input: CampaignInput): Promise<Campaign>;
   update(id: number, change: Change<Campaign, CampaignInput>): Promise<Campaign>;
+  /** Read-modify-write: only the overlay's fields change (see AccountConfigCollection.merge). */
+  merge(id: number, overlay: Overlay): Promise<Campaign>;
   /** @throws ValidationError while it has live engagements. */
   delete(id: number): Promise<void>;
 }
@@ -43,6 +45,8 @@ export interface EngagementsApi {
   /** Creates an engagement; after an ambiguous failure, looks it up by name in the campaign first. */
   create(campaignId: number, input: EngagementInput): Promise<Engagement>;
   update(campaignId: number, id: number, change: Change<Engagement, EngagementInput>): Promise<Engagement>;
+  /** Read-modify-write: only the overlay's fields change (see AccountConfigCollection.merge). */
+  merge(campaignId: number, id: number, overlay: Overlay): Promise<Engagement>;
   delete(campaignId: number, id: number): Promise<void>;
 }
 
@@ -75,6 +79,7 @@ export function createCampaignsApi(ctx: ClientContext): CampaignsApi {
     findByName,
     create: (input) => c.create(input, { findExisting: () => findByName(input.name) }),
     update: (id, change) => c.update(id, change),
+    merge: (id, overlay) => c.merge(id, overlay),
     delete: (id) => c.delete(id),
   };
 }
@@ -97,6 +102,7 @@ export function createEngagementsApi(ctx: ClientContext): EngagementsApi {
     findByName,
     create: (campaignId, input) => of(campaignId).create(input, { findExisting: () => findByName(campaignId, input.name) }),
     update: (campaignId, id, change) => of(campaignId).update(id, change),
+    merge: (campaignId, id, overlay) => of(campaignId).merge(id, overlay),
     delete: (campaignId, id) => of(campaignId).delete(id),
   };
 }

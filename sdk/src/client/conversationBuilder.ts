@@ -114,7 +114,7 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
   };
   const get = async (botId: string, lpUserId: string) => (await listForBot(botId)).find((c) => c.lpUserId === String(lpUserId));
   const write = (method: HttpMethod, lpUserId: string, input: ConnectorInput, findExisting?: () => Promise<Connector | undefined>) => {
-    registerSecret(...SECRET_CONFIGURATION_KEYS.map((k) => input.configurations[k]), input.configurations.lpAppKey, input.configurations.lpAccessToken);
+    registerSecret(...SECRET_CONFIGURATION_KEYS.map((k) => input.configurations[k]));
     const body: ConnectorInput = {
       deploymentEnvironment: input.deploymentEnvironment,
       type: input.type,

@@ -63,7 +63,7 @@ export async function shutdownLiveEngageClients(): Promise<void> {
 }
 
 export type { ClientOptions } from "./context";
-export type { Change, ReadOptions } from "./accountConfig";
+export type { Change, LiveObject, Overlay, ReadOptions } from "./accountConfig";
 export type { SkillsApi } from "./skills";
 export type { UsersApi, ProfilesApi } from "./users";
 export type { CampaignsApi, EngagementsApi, GoalsApi } from "./campaigns";

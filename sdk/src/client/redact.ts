@@ -5,9 +5,11 @@
  * - pattern rules catch credential-shaped text we never saw (a bearer in a server message,
  *   `client_secret=` in a URL, a password echoed back in a JSON body).
  */
+import { SECRET_FLAG_KEYS } from "../model/flags";
 
 /** What replaces a secret. */
 export const REDACTED = "[REDACTED]";
+
 
 // Values shorter than this are not registered: replacing e.g. "1" everywhere would mangle
 // messages while protecting nothing a reader could use.
@@ -19,10 +21,12 @@ export function registerSecret(...values: Array<string | undefined | null>): voi
   for (const v of values) if (typeof v === "string" && v.length >= MIN_SECRET_LENGTH) knownSecrets.add(v);
 }
 
-const KEY_NAMES =
-  "password|passwordSh|secret|appSecret|accessToken|accessTokenSecret|access_token|client_secret|clientSecret|" +
-  "token|bearer|csrf|wsuk|apiAccessToken|apiAccessPermToken|lpPassword|lpAppSecret|lpAccessToken|" +
-  "lpAccessTokenSecret|externalWebhookAPIKey|apigee_client_secret|Session_id|cookie|authorization";
+/** Credential-like keys of the client's own protocols; the secret connector flags come from the model. */
+const PROTOCOL_KEY_NAMES = [
+  "password", "passwordSh", "secret", "appSecret", "accessToken", "accessTokenSecret", "access_token", "client_secret",
+  "clientSecret", "token", "bearer", "csrf", "wsuk", "apiAccessToken", "apiAccessPermToken", "Session_id", "cookie", "authorization",
+];
+const KEY_NAMES = [...PROTOCOL_KEY_NAMES, ...SECRET_FLAG_KEYS].join("|");
 
 const PATTERNS: Array<[RegExp, string]> = [
   // Authorization header values, wherever they are quoted: "Bearer abc", "OAuth oauth_…".

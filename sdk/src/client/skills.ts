@@ -1,5 +1,5 @@
 /** Skills API (`le-users/skills`, v2.0). */
-import { AccountConfigCollection, type Change, type ReadOptions } from "./accountConfig";
+import { AccountConfigCollection, type Change, type Overlay, type ReadOptions } from "./accountConfig";
 import type { ClientContext } from "./context";
 import { skillBody, skillSchema, type Skill, type SkillInput } from "./wire/skill";
 
@@ -14,6 +14,8 @@ export interface SkillsApi {
   create(input: SkillInput): Promise<Skill>;
   /** Full replace with revision-conflict retry. */
   update(id: number, change: Change<Skill, SkillInput>): Promise<Skill>;
+  /** Read-modify-write: only the overlay's fields change (see AccountConfigCollection.merge). */
+  merge(id: number, overlay: Overlay): Promise<Skill>;
   /** @throws NotFoundError when already deleted; ValidationError `skill-dependencies` while referenced. */
   delete(id: number): Promise<void>;
   /** Last `ac-revision` seen for skills. */
@@ -31,6 +33,7 @@ export function createSkillsApi(ctx: ClientContext): SkillsApi {
     findByName,
     create: (input) => c.create(input, { findExisting: () => findByName(input.name) }),
     update: (id, change) => c.update(id, change),
+    merge: (id, overlay) => c.merge(id, overlay),
     delete: (id) => c.delete(id),
     get revision() {
       return c.revision;

@@ -1,5 +1,5 @@
 /** Users API (`le-users/users`, v6.0) and Profiles API (`le-users/profiles`, v4.0, read-only here). */
-import { AccountConfigCollection, type Change, type ReadOptions } from "./accountConfig";
+import { AccountConfigCollection, type Change, type Overlay, type ReadOptions } from "./accountConfig";
 import type { ClientContext } from "./context";
 import { NotFoundError } from "./errors";
 import { registerSecret } from "./redact";
@@ -25,6 +25,11 @@ export interface UsersApi {
   create(input: UserInput): Promise<User>;
   /** Full replace (the password is kept unless `passwordSh` is given) with conflict retry. */
   update(id: number, change: Change<User, UserInput>): Promise<User>;
+  /**
+   * Read-modify-write: only the overlay's fields change (see AccountConfigCollection.merge). Reads
+   * carry no password, so the live one is kept unless the overlay sets `passwordSh`.
+   */
+  merge(id: number, overlay: Overlay): Promise<User>;
   /** @throws NotFoundError when already deleted. */
   delete(id: number): Promise<void>;
   readonly revision: string | undefined;
@@ -57,6 +62,11 @@ export function createUsersApi(ctx: ClientContext): UsersApi {
     findByLoginName,
     create: (input) => c.create(input, { findExisting: () => findByLoginName(input.loginName) }),
     update: (id, change) => c.update(id, change),
+    merge: (id, overlay) => c.merge(id, async (live) => {
+      const changes = await overlay(live);
+      registerSecret(typeof changes.passwordSh === "string" ? changes.passwordSh : undefined);
+      return changes;
+    }),
     delete: (id) => c.delete(id),
     get revision() {
       return c.revision;

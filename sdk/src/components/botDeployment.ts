@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
 import { computeDrift, type DriftEntry } from "../resources/drift";
-import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../resources/flags";
+import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../model/flags";
 import { agentIdentity, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
 
 export * from "./botDeploymentArgs";
@@ -143,7 +143,7 @@ function agentCredentials(c: AgentCredentials, index: number): { agent: { passwo
     flags: {
       lpAppKey: c.appKey,
       lpAppSecret: pulumi.secret(c.appSecret),
-      lpAccessToken: c.accessToken,
+      lpAccessToken: pulumi.secret(c.accessToken),
       lpAccessTokenSecret: pulumi.secret(c.accessTokenSecret),
     },
   };

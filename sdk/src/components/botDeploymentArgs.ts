@@ -4,6 +4,9 @@
  * everything else may be a Pulumi Input.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { CONVERSATION_TYPES, type ConversationType } from "../model/conversationTypes";
+import type { CredentialFlagKey } from "../model/flags";
+import type { Role } from "../model/roles";
 import type { ConnectorFlags } from "../resources/schemas";
 
 export type Rollout = "rolling" | "all-at-once";
@@ -67,7 +70,7 @@ export interface AgentTemplate {
    */
   extraSkillIds?: pulumi.Input<string>[];
   /** @default "ASSIGNED_AGENT" */
-  role?: "ASSIGNED_AGENT" | "MANAGER";
+  role?: Role;
   maxAsyncChats?: pulumi.Input<number>;
   credentials: AgentCredentials;
 }
@@ -84,13 +87,13 @@ export interface RoutingChoice {
   campaignName: string;
   engagementName: string;
   /** @default the deployment's conversation type */
-  channel?: "messaging" | "chat";
+  channel?: ConversationType;
 }
 
 export interface BotDeploymentArgs {
   /** Conversation Builder bot id. */
   botId: pulumi.Input<string>;
-  conversationType: "messaging" | "chat";
+  conversationType: ConversationType;
   /** @default "demo" */
   environment?: "demo" | "production";
   agents: AgentTemplate;
@@ -98,7 +101,7 @@ export interface BotDeploymentArgs {
   /** A campaign and an engagement routing to the skill. */
   routing?: RoutingChoice;
   /** One set of flags for every connector; per-agent values (credentials) are filled in. */
-  flags?: pulumi.Input<Omit<ConnectorFlags, "lpPassword" | "lpAppKey" | "lpAppSecret" | "lpAccessToken" | "lpAccessTokenSecret">>;
+  flags?: pulumi.Input<Omit<ConnectorFlags, CredentialFlagKey>>;
   customConfigurations?: pulumi.Input<Record<string, string>>;
   externalWebhookUrl?: pulumi.Input<string>;
   fallbackSkillId?: pulumi.Input<string>;
@@ -157,8 +160,8 @@ export function validateDeploymentArgs(name: string, args: BotDeploymentArgs): n
   if (args.rollout !== undefined && args.rollout !== "rolling" && args.rollout !== "all-at-once") {
     problems.push("rollout must be \"rolling\" or \"all-at-once\"");
   }
-  if (args.conversationType !== "messaging" && args.conversationType !== "chat") {
-    problems.push("conversationType must be \"messaging\" or \"chat\"");
+  if (!(CONVERSATION_TYPES as readonly unknown[]).includes(args.conversationType)) {
+    problems.push(`conversationType must be ${CONVERSATION_TYPES.map((t) => `"${t}"`).join(" or ")}`);
   }
   if (problems.length) throw new Error(`BotDeployment "${name}": ${problems.join("; ")}`);
   return count;

@@ -1,7 +1,8 @@
 // The Login Service's credential rules as pure functions over an account, shared by the login
 // endpoint and by the connector status (whose `login` component asks "would the Login Service
 // accept the credentials in these configurations?"). Reasons never contain secret values.
-import { digest, sameDigest } from "./secrets";
+import { ADMIN_ROLE_TYPE } from "../model/roles";
+import { digest, isDigest, sameDigest } from "./secrets";
 import type { AccountState, User } from "./store/state";
 
 /** As sent to the login endpoint (plaintext). */
@@ -12,7 +13,7 @@ export type LoginCredentials =
 /** The same with every secret replaced by its digest (how connector configurations hold them). */
 export type DigestedCredentials =
   | { username: string; passwordDigest: string }
-  | { username: string; appKey: string; secretDigest: string; accessToken: string; accessTokenSecretDigest: string };
+  | { username: string; appKey: string; secretDigest: string; accessTokenDigest: string; accessTokenSecretDigest: string };
 
 export function digestCredentials(acc: AccountState, c: LoginCredentials): DigestedCredentials {
   if ("password" in c) return { username: c.username, passwordDigest: digest(acc, c.password) };
@@ -20,7 +21,7 @@ export function digestCredentials(acc: AccountState, c: LoginCredentials): Diges
     username: c.username,
     appKey: c.appKey,
     secretDigest: digest(acc, c.secret),
-    accessToken: c.accessToken,
+    accessTokenDigest: digest(acc, c.accessToken),
     accessTokenSecretDigest: digest(acc, c.accessTokenSecret),
   };
 }
@@ -60,7 +61,7 @@ export function checkLogin(acc: AccountState, creds: DigestedCredentials): Login
   if (
     !key ||
     !sameDigest(digest(acc, key.secret), creds.secretDigest) ||
-    key.accessToken !== creds.accessToken ||
+    !sameDigest(digest(acc, key.accessToken), creds.accessTokenDigest) ||
     !sameDigest(digest(acc, key.accessTokenSecret), creds.accessTokenSecretDigest)
   ) {
     return { ok: false, reason: "the app key credentials do not match a key registered on the account" };
@@ -69,7 +70,7 @@ export function checkLogin(acc: AccountState, creds: DigestedCredentials): Login
 }
 
 export function isAdmin(acc: AccountState, user: User): boolean {
-  return user.profileIds.some((p) => acc.profiles[p]?.roleTypeId === 1);
+  return user.profileIds.some((p) => acc.profiles[p]?.roleTypeId === ADMIN_ROLE_TYPE);
 }
 
 export function privilegesOf(acc: AccountState, user: User): string[] {
@@ -79,11 +80,13 @@ export function privilegesOf(acc: AccountState, user: User): string[] {
 }
 
 /** The login credentials a connector would use, read from its (digested) configuration flags. */
-export function credentialsFromConfigurations(login: string, cfg: Record<string, string>): DigestedCredentials | undefined {
+export function credentialsFromConfigurations(acc: AccountState, login: string, cfg: Record<string, string>): DigestedCredentials | undefined {
   if (cfg.lpPassword !== undefined && cfg.lpPassword !== "") return { username: login, passwordDigest: cfg.lpPassword };
   const { lpAppKey, lpAppSecret, lpAccessToken, lpAccessTokenSecret } = cfg;
   if (lpAppKey && lpAppSecret && lpAccessToken && lpAccessTokenSecret) {
-    return { username: login, appKey: lpAppKey, secretDigest: lpAppSecret, accessToken: lpAccessToken, accessTokenSecretDigest: lpAccessTokenSecret };
+    // lpAccessToken became a secret flag (kept digested) in 0.2; a data dir written before holds it in plaintext.
+    const accessTokenDigest = isDigest(lpAccessToken) ? lpAccessToken : digest(acc, lpAccessToken);
+    return { username: login, appKey: lpAppKey, secretDigest: lpAppSecret, accessTokenDigest, accessTokenSecretDigest: lpAccessTokenSecret };
   }
   return undefined;
 }

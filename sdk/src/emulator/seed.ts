@@ -2,6 +2,7 @@
 // startEmulator({ seed }). Seeded ids are fixed and well known so that tests and docs can name them;
 // generated ids start far above them and never repeat.
 import { z } from "zod";
+import { CONVERSATION_TYPES } from "../model/conversationTypes";
 import { digest, newSecretKey } from "./secrets";
 import type { AccountState, Bot, ConversationType, EmulatorState, Goal, Profile, User } from "./store/state";
 
@@ -47,7 +48,7 @@ export const seedUserSchema = z.strictObject({
 });
 export const seedAccountSchema = z.strictObject({
   accountId: z.string().regex(/^[A-Za-z0-9_-]+$/),
-  conversationTypes: z.array(z.enum(["messaging", "chat"])).min(1).optional(),
+  conversationTypes: z.array(z.enum(CONVERSATION_TYPES)).min(1).optional(),
   users: z.array(seedUserSchema).default([]),
   bots: z.array(z.strictObject({ id: nonEmpty, name: nonEmpty, description: z.string().default("") })).default([]),
   oauthClients: z.array(z.strictObject({ clientId: nonEmpty, clientSecret: nonEmpty })).default([]),
@@ -74,7 +75,7 @@ function orgIdFor(accountId: string): string {
   return `emulator-org-${accountId}`;
 }
 
-export function emptyAccount(accountId: string, conversationTypes: ConversationType[] = ["messaging", "chat"]): AccountState {
+export function emptyAccount(accountId: string, conversationTypes: ConversationType[] = [...CONVERSATION_TYPES]): AccountState {
   const profiles: Record<string, Profile> = {};
   const addProfile = (id: number, name: string, roleTypeId: number, description: string) =>
     (profiles[id] = { id, name, roleTypeId, description, deleted: false });
@@ -154,7 +155,7 @@ export function applySeedAccount(state: EmulatorState, seed: SeedAccount): { cha
   const changed = new Set<"users">();
   let acc = state.accounts[seed.accountId];
   if (!acc) {
-    acc = emptyAccount(seed.accountId, seed.conversationTypes ?? ["messaging", "chat"]);
+    acc = emptyAccount(seed.accountId, seed.conversationTypes ?? [...CONVERSATION_TYPES]);
     state.accounts[seed.accountId] = acc;
   } else if (seed.conversationTypes) {
     acc.conversationTypes = [...seed.conversationTypes];

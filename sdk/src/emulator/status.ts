@@ -1,6 +1,7 @@
 // Pure computation of an agent connector's status from its components (docs/wire-contract.md §5).
 // Inputs: the connector, the live account and the clock; no I/O, so it is unit-testable and the
 // same function serves status reads, history recording and the connect-delay timer.
+import { roleOfRoleType } from "../model/roles";
 import { checkLogin, credentialsFromConfigurations } from "./credentials";
 import type { AccountState, Connector, ConnectorStatus } from "./store/state";
 
@@ -19,8 +20,6 @@ export interface ComputedStatus {
   connectsAt?: number;
 }
 
-const ROLE_OF_PROFILE: Record<number, string> = { 2: "ASSIGNED_AGENT", 3: "MANAGER" };
-
 export function computeComponents(acc: AccountState, c: Connector): Component[] {
   const cfg = c.running?.snapshot ?? c;
   const conf = cfg.configurations;
@@ -34,13 +33,13 @@ export function computeComponents(acc: AccountState, c: Connector): Component[] 
   else add("botUser", null);
 
   const role = conf.lpUserRole ?? "ASSIGNED_AGENT";
-  const roles = user ? user.profileIds.map((p) => ROLE_OF_PROFILE[acc.profiles[p]?.roleTypeId ?? -1]).filter(Boolean) : [];
+  const roles = user ? user.profileIds.map((p) => roleOfRoleType(acc.profiles[p]?.roleTypeId)).filter((r) => r !== undefined) : [];
   if (!user || user.deleted) add("role", "no user to take a role from");
-  else if (!roles.includes(role)) {
+  else if (!(roles as string[]).includes(role)) {
     add("role", `lpUserRole ${role} does not match the role of the user's profile (${roles.length ? roles.join(", ") : "none"})`);
   } else add("role", null);
 
-  const creds = credentialsFromConfigurations(cfg.lpAccountUser, conf);
+  const creds = credentialsFromConfigurations(acc, cfg.lpAccountUser, conf);
   if (!creds) {
     add("login", "no credentials in configurations (lpPassword, or lpAppKey/lpAppSecret/lpAccessToken/lpAccessTokenSecret)");
   } else {

@@ -12,7 +12,7 @@
  *  - secrets become `config.requireSecret` keys, never values.
  */
 import type { Bot, Campaign, Engagement, Skill, User } from "../client";
-import { applyFlagDefaults, type ConversationType, type FlagValues } from "../resources/flags";
+import { applyFlagDefaults, type ConversationType, type FlagValues } from "../model/flags";
 import { configWithDefault, Expr, identifier, NameBook, ref, secretConfig, slug, type Code } from "./code";
 import type { AccountSnapshot, SnapshotConnector } from "./snapshot";
 import {

@@ -7,7 +7,8 @@
  */
 import type { z } from "zod";
 import type { Campaign, Connector, Engagement, Profile, Skill, User } from "../client";
-import { configurationsToFlags, flagSpec, isFlagKey, MANAGED_FLAG_KEYS, SECRET_FLAG_KEYS, type ConversationType } from "../resources/flags";
+import { configurationsToFlags, flagSpec, isFlagKey, MANAGED_FLAG_KEYS, SECRET_FLAG_KEYS, type ConversationType } from "../model/flags";
+import { roleOfRoleType } from "../model/roles";
 import { botAgentInputsSchema, campaignInputsSchema, engagementInputsSchema, skillInputsSchema, type Role } from "../resources/schemas";
 
 type Fields = Record<string, unknown>;
@@ -59,9 +60,8 @@ export function skillView(s: Skill): Fields {
 /** The connector role a user's profiles give it, as the BotAgent provider reads it; undefined for other profiles. */
 export function roleOfUser(u: User, profiles: readonly Profile[]): Role | undefined {
   for (const pid of u.profileIds ?? []) {
-    const roleTypeId = profiles.find((p) => p.id === pid)?.roleTypeId;
-    if (roleTypeId === 2) return "ASSIGNED_AGENT";
-    if (roleTypeId === 3) return "MANAGER";
+    const role = roleOfRoleType(profiles.find((p) => p.id === pid)?.roleTypeId);
+    if (role) return role;
   }
   return undefined;
 }

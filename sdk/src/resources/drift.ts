@@ -2,12 +2,10 @@
  * Drift across the duplicate agents of one bot: LivePerson's warning made visible. Pure, shared by
  * the BotDeployment component and `liveengage drift`.
  */
+import { PER_AGENT_FLAG_KEYS } from "../model/flags";
 
-/** Keys that legitimately differ per agent (identity and credentials), or are write-only. */
-export const PER_AGENT_KEYS: readonly string[] = [
-  "lpAccountUser", "lpPassword", "lpAppKey", "lpAppSecret", "lpAccessToken", "lpAccessTokenSecret",
-  "externalWebhookAPIKey", "apigee_client_secret",
-];
+/** Keys that legitimately differ per agent (identity and credentials), or are write-only (the model's). */
+export const PER_AGENT_KEYS: readonly string[] = PER_AGENT_FLAG_KEYS;
 
 export interface AgentConfiguration {
   /** The agent's login name. */

@@ -1,23 +1,20 @@
 /** Conversation Builder wire shapes: bots, agent connectors, statuses (wire contract §4–§5). */
 import { z } from "zod";
+import type { ConversationType } from "../../model/conversationTypes";
+import { SECRET_FLAG_KEYS } from "../../model/flags";
+import { SECRET_MASK } from "../../model/secretMask";
 import { stringId } from "./common";
 
-/** What the CB services return for secret configuration values. */
-export const MASKED_SECRET = "********";
+/** What the CB services return for secret configuration values (the model's mask). */
+export const MASKED_SECRET = SECRET_MASK;
 
-/** Configuration keys whose values are secrets: never returned by a read. */
-export const SECRET_CONFIGURATION_KEYS: readonly string[] = [
-  "lpPassword",
-  "lpAppSecret",
-  "lpAccessTokenSecret",
-  "externalWebhookAPIKey",
-  "apigee_client_secret",
-];
+/** Configuration keys whose values are secrets: never returned by a read (the model's secret flags). */
+export const SECRET_CONFIGURATION_KEYS: readonly string[] = SECRET_FLAG_KEYS;
 
 /** Deploy target; `STAGING` is the UI's "Demo". */
 export type DeploymentEnvironment = "PRODUCTION" | "STAGING";
 /** Conversation type of a connector. */
-export type ConnectorType = "messaging" | "chat";
+export type ConnectorType = ConversationType;
 /** Connector status (the seed page's Connected / Not Connected / Stopped). */
 export type ConnectorStatus = "CONNECTED" | "NOT_CONNECTED" | "STOPPED";
 

@@ -1,5 +1,6 @@
 /** User and profile wire shapes (reference §5, wire contract §3). */
 import { z } from "zod";
+import { ROLE_TYPE_OF_ROLE, type Role } from "../../model/roles";
 import { numericId, pickDefined, withoutNulls } from "./common";
 
 /** User type: 0 system, 1 human, 2 bot. */
@@ -110,6 +111,6 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-/** Connector role → profile role type: ASSIGNED_AGENT → Agent (2), MANAGER → Agent Manager (3). */
-export const ROLE_TYPE_OF_CONNECTOR_ROLE = { ASSIGNED_AGENT: 2, MANAGER: 3 } as const;
-export type ConnectorRole = keyof typeof ROLE_TYPE_OF_CONNECTOR_ROLE;
+/** Connector role → profile role type: ASSIGNED_AGENT → Agent (2), MANAGER → Agent Manager (3) (the model's mapping). */
+export const ROLE_TYPE_OF_CONNECTOR_ROLE = ROLE_TYPE_OF_ROLE;
+export type ConnectorRole = Role;

@@ -3,6 +3,8 @@
 // needs BOT_STATUS_ACCESS; a running connector keeps the configuration it started with.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { CONVERSATION_TYPES } from "../../model/conversationTypes";
+import { isRole, ROLES } from "../../model/roles";
 import { BOT_STATUS_ACCESS } from "../credentials";
 import { cbErrors } from "../errors";
 import { digest } from "../secrets";
@@ -15,7 +17,7 @@ const ok = (successResult: unknown, message = "ok") => ({ success: true, message
 
 const connectorBody = z.strictObject({
   deploymentEnvironment: z.enum(["PRODUCTION", "STAGING"]),
-  type: z.enum(["messaging", "chat"]),
+  type: z.enum(CONVERSATION_TYPES),
   lpAccountId: z.string().min(1),
   lpAccountUser: z.string().min(1),
   botId: z.string().min(1),
@@ -29,8 +31,8 @@ function issues(e: z.ZodError): string {
 
 /** The few flags with a closed value set are validated like the UI's controls would. */
 function checkConfigurations(cfg: Record<string, string>): void {
-  if (cfg.lpUserRole !== undefined && !["ASSIGNED_AGENT", "MANAGER"].includes(cfg.lpUserRole)) {
-    throw cbErrors.invalidRequest("configurations.lpUserRole must be ASSIGNED_AGENT or MANAGER");
+  if (cfg.lpUserRole !== undefined && !isRole(cfg.lpUserRole)) {
+    throw cbErrors.invalidRequest(`configurations.lpUserRole must be ${ROLES.join(" or ")}`);
   }
   if (cfg.enableAccessibility !== undefined && !/^(true|false)$/i.test(cfg.enableAccessibility)) {
     throw cbErrors.invalidRequest("configurations.enableAccessibility must be true or false");

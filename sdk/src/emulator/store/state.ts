@@ -8,7 +8,8 @@ export type Id = number;
 export const COLLECTIONS = ["skills", "users", "profiles", "goals", "campaigns", "engagements"] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
-export type ConversationType = "messaging" | "chat";
+export type { ConversationType } from "../../model/conversationTypes";
+import type { ConversationType } from "../../model/conversationTypes";
 
 export interface Skill {
   id: Id;

@@ -2,6 +2,8 @@
 // change, and JS runs each mutation to completion), bumps revisions, records connector status
 // transitions and hands changes to the persistence layer. Routes never touch the state directly
 // for writes; they go through mutate().
+import { SECRET_FLAG_KEYS } from "../../model/flags";
+import { SECRET_MASK } from "../../model/secretMask";
 import { computeStatus, type ComputedStatus } from "../status";
 import { applySeedAccount, initialState, seedSchema, type BaseSeed, type SeedInput } from "../seed";
 import type { Persistence } from "./persistence";
@@ -21,9 +23,10 @@ export interface StoreOptions {
   now?: () => number;
 }
 
-export const MASK = "********";
-/** Configuration flags whose values are secrets (docs/wire-contract.md §5). */
-export const SECRET_FLAGS = new Set(["lpPassword", "lpAppSecret", "lpAccessTokenSecret", "externalWebhookAPIKey", "apigee_client_secret"]);
+/** What a read shows in place of a secret (the model's mask). */
+export const MASK = SECRET_MASK;
+/** Configuration flags whose values are secrets (docs/wire-contract.md §5): the model's secret flags. */
+export const SECRET_FLAGS: ReadonlySet<string> = new Set(SECRET_FLAG_KEYS);
 
 export function maskConfigurations(cfg: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

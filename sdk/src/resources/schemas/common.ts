@@ -49,10 +49,8 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
  */
 export const adoptSchema = flag(false).default(false);
 
-/** Role of a bot user / connector: Agent or Agent Manager (LivePerson's `lpUserRole` values). */
-export const ROLES = ["ASSIGNED_AGENT", "MANAGER"] as const;
-/** A role value. */
-export type Role = (typeof ROLES)[number];
+/** Role of a bot user / connector: Agent or Agent Manager (LivePerson's `lpUserRole` values); the model's. */
+export { ROLES, type Role } from "../../model/roles";
 
 /** Sorted, de-duplicated ids: these lists are sets, so order must not produce a diff. @internal */
 export function idSet(example?: string) {

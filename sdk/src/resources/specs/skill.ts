@@ -1,0 +1,92 @@
+/**
+ * Skill (`le-users/skills`): what bot agents hold and engagements route to. Manages the fields of
+ * its schema that the program declares; every other field of the skill (routing configuration,
+ * LOBs, working hours, surveys, …) keeps its live value.
+ */
+import { NotFoundError, type Skill } from "../../client";
+import { idList, idOf, numericId } from "../lifecycle";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, lookupOrUnknown, preflightAccount, takenName, type PreflightFailure } from "../preflight";
+import { liveEngage } from "../runtime";
+import { skillInputsSchema, type SkillInputs } from "../schemas";
+import type { Props, ResourceSpec } from "../spec";
+
+const skills = () => liveEngage().skills;
+
+export const skillSpec: ResourceSpec<SkillInputs, Skill> = {
+  type: "Skill",
+  noun: "skill",
+  schema: skillInputsSchema,
+  // Nothing replaces: the name is updatable with PUT, and replacing would orphan user/engagement references.
+  replaceOnChange: [],
+  sets: ["skillTransferList"],
+  outputOnly: ["dateUpdated"],
+  identity: ["name"],
+  preflight: preflightSkill,
+  api: {
+    find: (i) => skills().findByName(i.name),
+    idOf: (s) => String(s.id),
+    get: (id) => skills().get(numericId(id, "skill")),
+    create: (body) => skills().create(body as never),
+    merge: (id, _i, overlay) => skills().merge(numericId(id, "skill"), overlay),
+    delete: (id) => skills().delete(numericId(id, "skill")),
+  },
+  async toWire(i) {
+    return {
+      name: i.name,
+      description: i.description,
+      maxWaitTime: i.maxWaitTime,
+      skillOrder: i.skillOrder,
+      wrapUpTime: i.wrapUpTime,
+      canTransfer: i.canTransfer,
+      skillTransferList: i.skillTransferList?.map(Number),
+      fallbackSkill: i.fallbackSkill === undefined ? undefined : Number(i.fallbackSkill),
+      fallbackWhenAllAgentsAreAway: i.fallbackWhenAllAgentsAreAway,
+      slaDefaultResponseTime: i.slaDefaultResponseTime,
+      slaUrgentResponseTime: i.slaUrgentResponseTime,
+      slaFirstTimeResponseTime: i.slaFirstTimeResponseTime,
+      autoCloseInSeconds: i.autoCloseInSeconds,
+      transferToAgentMaxWaitInSeconds: i.transferToAgentMaxWaitInSeconds,
+    };
+  },
+  async fromWire(s) {
+    return {
+      name: s.name,
+      description: s.description,
+      maxWaitTime: s.maxWaitTime,
+      skillOrder: s.skillOrder,
+      wrapUpTime: s.wrapUpTime,
+      canTransfer: s.canTransfer,
+      skillTransferList: idList(s.skillTransferList),
+      fallbackSkill: idOf(s.fallbackSkill),
+      fallbackWhenAllAgentsAreAway: s.fallbackWhenAllAgentsAreAway,
+      slaDefaultResponseTime: s.slaDefaultResponseTime,
+      slaUrgentResponseTime: s.slaUrgentResponseTime,
+      slaFirstTimeResponseTime: s.slaFirstTimeResponseTime,
+      autoCloseInSeconds: s.autoCloseInSeconds,
+      transferToAgentMaxWaitInSeconds: s.transferToAgentMaxWaitInSeconds,
+    };
+  },
+  outputsOnly: (s) => (s.dateUpdated ? { dateUpdated: s.dateUpdated } : {}),
+};
+
+/** At preview: the account is usable, the name is free (or adopted), the fallback skill exists. */
+async function preflightSkill(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]> {
+  const failures = await preflightAccount();
+  if (failures.length || !(await accountUsable())) return failures;
+  const out: PreflightFailure[] = [];
+  if (known(inputs.name) && creating(olds, news, "name") && inputs.adopt !== true) {
+    if (fromEngine(news) && declareUniqueName("skill", inputs.name)) {
+      out.push({ property: "name", reason: `name: another Skill of this program is also named "${inputs.name}"; skill names are unique in LiveEngage` });
+    } else {
+      const existing = await takenName("skill", inputs.name);
+      if (existing !== "unknown" && existing !== undefined) {
+        out.push({ property: "name", reason: `name: a skill named "${inputs.name}" already exists in the account (id ${existing}); set adopt: true to take it over, or choose another name` });
+      }
+    }
+  }
+  if (known(inputs.fallbackSkill) && /^\d+$/.test(inputs.fallbackSkill)) {
+    const found = await lookupOrUnknown(() => skills().get(Number(inputs.fallbackSkill)).then(() => true, (e) => { if (e instanceof NotFoundError) return false; throw e; }));
+    if (found === false) out.push({ property: "fallbackSkill", reason: `fallbackSkill: no skill with id ${inputs.fallbackSkill} exists in the account; use the id of an existing skill` });
+  }
+  return out;
+}
