@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { CONVERSATION_TYPES, type ConversationType } from "../model/conversationTypes";
 import type { CredentialFlagKey } from "../model/flags";
 import type { Role } from "../model/roles";
+import type { Inputs } from "../resources/inputs";
 import type { ConnectorFlags } from "../resources/schemas";
 
 export type Rollout = "rolling" | "all-at-once";
@@ -100,8 +101,11 @@ export interface BotDeploymentArgs {
   skill: SkillChoice;
   /** A campaign and an engagement routing to the skill. */
   routing?: RoutingChoice;
-  /** One set of flags for every connector; per-agent values (credentials) are filled in. */
-  flags?: pulumi.Input<Omit<ConnectorFlags, CredentialFlagKey>>;
+  /**
+   * One set of flags for every connector; per-agent values (credentials) are filled in. Values may
+   * be Inputs one by one, e.g. `externalWebhookAPIKey: config.requireSecret("hookKey")`.
+   */
+  flags?: pulumi.Input<Omit<ConnectorFlags, CredentialFlagKey>> | Inputs<Omit<ConnectorFlags, CredentialFlagKey>>;
   customConfigurations?: pulumi.Input<Record<string, string>>;
   externalWebhookUrl?: pulumi.Input<string>;
   fallbackSkillId?: pulumi.Input<string>;

@@ -174,7 +174,7 @@ class Planner {
     if (!book) this.names.set(kind, (book = new NameBook()));
     const resourceName = book.claim(slug(name));
     // "Support Bot" + "bot" reads supportBot, not supportBotBot.
-    const named = slug(name).endsWith(slug(suffix)) ? name : `${name} ${suffix}`;
+    const named = !suffix || slug(name).endsWith(slug(suffix)) ? name : `${name} ${suffix}`;
     const variable = this.variables.claim(identifier(named));
     return { variable, resourceName };
   }
@@ -381,7 +381,8 @@ class Planner {
 
   private declareDeployment(b: Bot, botId: Code, members: Member[]): boolean {
     const botName = b.name ?? b.id;
-    const { variable, resourceName } = this.claimNames("BotDeployment", botName, "bot");
+    // A deployment is the bot itself in the program: named as the bot ("Night Owl" → nightOwl).
+    const { variable, resourceName } = this.claimNames("BotDeployment", botName, "");
     const agents = members.map((m) => m.user.loginName);
     const finding = (key: string, values: unknown[]): unknown => {
       const { value, divergent } = majority(values);
