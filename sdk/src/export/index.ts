@@ -37,7 +37,7 @@ export async function exportAccount(
   const progress = options.progress ?? (() => undefined);
   const snapshot = await readAccount(le, progress, options.bots ? (b) => options.bots!.includes(b.id) : undefined);
   progress("planning the program");
-  const plan = planExport(snapshot, options);
+  const plan = await planExport(snapshot, options);
   const files = renderProjectFiles(plan, {
     projectName: options.projectName ?? projectNameFor(out),
     packageSpec: options.packageSpec,

@@ -78,8 +78,9 @@ const BOT_USER_TYPE = 2;
 const byName = <T>(name: (t: T) => string) => (a: T, b: T) => name(a).localeCompare(name(b), "en", { numeric: true, sensitivity: "base" });
 
 /** Plans the program for a snapshot. */
-export function planExport(snap: AccountSnapshot, options: ExportOptions = {}): ExportPlan {
-  return new Planner(snap, options).plan();
+export async function planExport(snap: AccountSnapshot, options: ExportOptions = {}): Promise<ExportPlan> {
+  const skillViews = new Map(await Promise.all(snap.skills.map(async (s) => [s.id, await skillView(s)] as const)));
+  return new Planner(snap, options, skillViews).plan();
 }
 
 class Planner {
@@ -97,7 +98,7 @@ class Planner {
   private readonly botIdConfigs: ExportPlan["botIdConfigs"] = [];
   private readonly defaultGoalId: number | undefined;
 
-  constructor(private readonly snap: AccountSnapshot, private readonly options: ExportOptions) {
+  constructor(private readonly snap: AccountSnapshot, private readonly options: ExportOptions, private readonly skillViews: Map<number, Record<string, unknown>>) {
     this.userById = new Map(snap.users.map((u) => [String(u.id), u]));
     this.skillById = new Map(snap.skills.map((s) => [s.id, s]));
     // The goal the Campaign provider picks when none is declared: the account's first.
@@ -237,7 +238,7 @@ class Planner {
   private declareSkill(s: Skill): void {
     const { variable, resourceName } = this.claimNames("Skill", s.name, "skill");
     this.skillVar.set(s.id, variable);
-    const view = skillView(s);
+    const view = this.skillViews.get(s.id)!;
     const args: Record<string, Code> = {};
     for (const [k, v] of Object.entries(view)) {
       if (k === "fallbackSkill") args[k] = this.skillRefOrCycle(v as string, s, k);

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { Campaign, Connector, Engagement, Profile, Skill, User } from "../client";
 import { configurationsToFlags, flagSpec, isFlagKey, MANAGED_FLAG_KEYS, SECRET_FLAG_KEYS, type ConversationType } from "../model/flags";
 import { roleOfRoleType } from "../model/roles";
+import { skillSpec } from "../resources/specs/skill";
 import { botAgentInputsSchema, campaignInputsSchema, engagementInputsSchema, skillInputsSchema, type Role } from "../resources/schemas";
 
 type Fields = Record<string, unknown>;
@@ -38,23 +39,13 @@ const ids = (list: readonly (number | string)[] | null | undefined): string[] | 
   list ? [...new Set(list.map(String))].sort() : undefined;
 const id = (v: number | string | null | undefined): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
-/** Skill inputs; `skillTransferList` and `fallbackSkill` hold skill ids. */
-export function skillView(s: Skill): Fields {
-  return declared(skillInputsSchema, {
-    name: s.name,
-    description: s.description,
-    maxWaitTime: s.maxWaitTime,
-    wrapUpTime: s.wrapUpTime,
-    canTransfer: s.canTransfer,
-    skillTransferList: ids(s.skillTransferList),
-    fallbackSkill: id(s.fallbackSkill),
-    fallbackWhenAllAgentsAreAway: s.fallbackWhenAllAgentsAreAway,
-    slaDefaultResponseTime: s.slaDefaultResponseTime,
-    slaUrgentResponseTime: s.slaUrgentResponseTime,
-    slaFirstTimeResponseTime: s.slaFirstTimeResponseTime,
-    autoCloseInSeconds: s.autoCloseInSeconds,
-    transferToAgentMaxWaitInSeconds: s.transferToAgentMaxWaitInSeconds,
-  });
+/**
+ * Skill inputs, as the Skill resource reads them (its spec's fromWire: one mapping for read and
+ * export); `skillTransferList` and `fallbackSkill` hold skill ids. `skillOrder` is the server's.
+ */
+export async function skillView(s: Skill): Promise<Fields> {
+  const { skillOrder: _serverSet, ...fields } = await skillSpec.fromWire(s, {});
+  return declared(skillInputsSchema, fields);
 }
 
 /** The connector role a user's profiles give it, as the BotAgent provider reads it; undefined for other profiles. */

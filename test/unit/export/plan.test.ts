@@ -38,8 +38,8 @@ describe("planExport", () => {
   const b = user(22, "b-bot", [11]);
   const c = user(23, "c-bot", [11]);
 
-  it("declares a lone connector as a plain BotAgent and BotConnector, by reference", () => {
-    const plan = planExport(snapshot({ skills: [s1], users: [a], bots: [["solo", [connector("solo", a, { fallbackSkillId: "11" })]]] }));
+  it("declares a lone connector as a plain BotAgent and BotConnector, by reference", async () => {
+    const plan = await planExport(snapshot({ skills: [s1], users: [a], bots: [["solo", [connector("solo", a, { fallbackSkillId: "11" })]]] }));
     expect(plan.counts).toMatchObject({ BotAgent: 1, BotConnector: 1, BotDeployment: 0 });
     const text = code(decl(plan, "BotConnector")[0]);
     expect(text).toContain("agent: aBotAgent.loginName");
@@ -49,8 +49,8 @@ describe("planExport", () => {
     expect(plan.secrets).toEqual([{ key: "aBotPassword", what: "password of bot agent a-bot" }]);
   });
 
-  it("declares the majority value of duplicates and names every divergent agent", () => {
-    const plan = planExport(snapshot({ skills: [s1], users: [a, b, c], bots: [["dup", [
+  it("declares the majority value of duplicates and names every divergent agent", async () => {
+    const plan = await planExport(snapshot({ skills: [s1], users: [a, b, c], bots: [["dup", [
       connector("dup", a, { messageDelay: "700", tileDisplay: "horizontal" }),
       connector("dup", b, { messageDelay: "700" }),
       connector("dup", c, { messageDelay: "100", tileDisplay: "horizontal" }),
@@ -64,12 +64,12 @@ describe("planExport", () => {
     expect(d.comment).toContain("  messageDelay: 700 declared; c-bot had 100");
   });
 
-  it("exports only the asked bots and what they need: their skills (and those skills' fallbacks), the engagements routing there", () => {
+  it("exports only the asked bots and what they need: their skills (and those skills' fallbacks), the engagements routing there", async () => {
     const other = skill(12, "other");
     const esc = skill(13, "escalation");
     const s = skill(11, "support", { fallbackSkill: 13 });
     const camp: Campaign = { id: 31, name: "Care", goalId: 1101, status: 1 };
-    const plan = planExport(snapshot({
+    const plan = await planExport(snapshot({
       skills: [s, other, esc], users: [a, b, user(24, "z-bot", [12])],
       campaigns: [[camp, [{ id: 41, name: "To support", skillId: 11, conversationType: 1 }, { id: 42, name: "To other", skillId: 12 }]]],
       bots: [["mine", [connector("mine", a), connector("mine", b)]], ["theirs", [connector("theirs", user(24, "z-bot", [12]))]]],
@@ -80,18 +80,18 @@ describe("planExport", () => {
     expect(plan.notes).toEqual([expect.stringContaining('campaign "Care": 1 of its 2 engagements are not exported')]);
   });
 
-  it("filters by name, but keeps what an exported object refers to", () => {
+  it("filters by name, but keeps what an exported object refers to", async () => {
     const esc = skill(13, "escalation");
     const s = skill(11, "support", { fallbackSkill: 13 });
-    const plan = planExport(snapshot({ skills: [s, esc, skill(14, "legacy")] }), { exclude: /^(legacy|escalation)$/ });
+    const plan = await planExport(snapshot({ skills: [s, esc, skill(14, "legacy")] }), { exclude: /^(legacy|escalation)$/ });
     expect(decl(plan, "Skill").map((d) => d.resourceName)).toEqual(["escalation", "support"]);
-    const only = planExport(snapshot({ skills: [s, esc, skill(14, "legacy")] }), { include: /^leg/ });
+    const only = await planExport(snapshot({ skills: [s, esc, skill(14, "legacy")] }), { include: /^leg/ });
     expect(decl(only, "Skill").map((d) => d.resourceName)).toEqual(["legacy"]);
   });
 
-  it("declares connectors one by one when the agents log in differently, and says why", () => {
+  it("declares connectors one by one when the agents log in differently, and says why", async () => {
     const apiUser = user(22, "b-bot", [11], { isApiUser: true, allowedAppKeys: "key-1" });
-    const plan = planExport(snapshot({ skills: [s1], users: [a, apiUser], bots: [["mixed", [
+    const plan = await planExport(snapshot({ skills: [s1], users: [a, apiUser], bots: [["mixed", [
       connector("mixed", a), connector("mixed", apiUser, { lpAppKey: "key-1", lpAccessToken: "tok", lpAppSecret: "********", lpAccessTokenSecret: "********", lpPassword: "" }),
     ]]] }));
     expect(plan.counts).toMatchObject({ BotDeployment: 0, BotAgent: 2, BotConnector: 2 });
@@ -103,15 +103,15 @@ describe("planExport", () => {
     expect(code(decl(plan, "BotAgent")[1])).not.toContain("password");
   });
 
-  it("never writes a secret flag's value: a config key instead", () => {
-    const plan = planExport(snapshot({ skills: [s1], users: [a, b], bots: [["hook", [
+  it("never writes a secret flag's value: a config key instead", async () => {
+    const plan = await planExport(snapshot({ skills: [s1], users: [a, b], bots: [["hook", [
       connector("hook", a, { externalWebhookAPIKey: "********" }), connector("hook", b, { externalWebhookAPIKey: "********" }),
     ]]] }));
     expect(code(decl(plan, "BotDeployment")[0])).toContain('externalWebhookAPIKey: config.requireSecret("hookBotExternalWebhookAPIKey")');
   });
 
-  it("cuts a cycle of skill fallbacks with a config read, and keeps a campaign's non-default goal as config", () => {
-    const plan = planExport(snapshot({
+  it("cuts a cycle of skill fallbacks with a config read, and keeps a campaign's non-default goal as config", async () => {
+    const plan = await planExport(snapshot({
       skills: [skill(11, "one", { fallbackSkill: 12 }), skill(12, "two", { fallbackSkill: 11 })],
       campaigns: [[{ id: 31, name: "Sales", goalId: 1102, status: 0 }, []]],
     }));
@@ -120,8 +120,8 @@ describe("planExport", () => {
     expect(code(decl(plan, "Campaign")[0])).toContain("published: false");
   });
 
-  it("renders a program with its imports and the bots' outputs", () => {
-    const plan = planExport(snapshot({ skills: [s1], users: [a, b], bots: [["pair", [connector("pair", a), connector("pair", b)]]] }));
+  it("renders a program with its imports and the bots' outputs", async () => {
+    const plan = await planExport(snapshot({ skills: [s1], users: [a, b], bots: [["pair", [connector("pair", a), connector("pair", b)]]] }));
     const index = renderIndex(plan, { projectName: "p", packageSpec: "x", pulumiSpec: "y", command: "liveengage export" });
     expect(index).toContain('import { BotDeployment, Skill } from "pulumi-liveengage";');
     expect(index).toContain('"pair-bot": { agents: pairBot.agents, drift: pairBot.drift }');
@@ -135,7 +135,7 @@ describe("majority and namePattern", () => {
     expect(majority([undefined, 3, undefined])).toEqual({ value: undefined, divergent: [1] });
   });
 
-  it("recognises agents that follow BotDeployment's template", () => {
+  it("recognises agents that follow BotDeployment's template", async () => {
     const agents = [1, 2].map((n) => ({ loginName: `s-${n}`, fullName: `S ${n}`, email: `s+${n}@x.io` }));
     expect(namePattern(agents)).toEqual({ loginNamePrefix: "s", fullNamePrefix: "S", email: "s@x.io" });
     expect(namePattern([agents[1], agents[0]])).toBeUndefined();
