@@ -1,0 +1,76 @@
+/**
+ * Campaign (`le-campaigns/campaigns`). Manages name, description, goal and published status when
+ * declared; the campaign's other fields (priority, weight, time zone, schedule, LOB, …) keep their
+ * live values. Without a declared `goalId`, a new campaign gets the account's first goal and an
+ * existing one keeps its goal.
+ */
+import { ValidationError, type Campaign, type LiveEngageClient } from "../../client";
+import { idOf, numericId } from "../lifecycle";
+import { preflightAccount } from "../preflight";
+import { liveEngage } from "../runtime";
+import { campaignInputsSchema, type CampaignInputs } from "../schemas";
+import type { ResourceSpec } from "../spec";
+
+const campaigns = () => liveEngage().campaigns;
+
+export const campaignSpec: ResourceSpec<CampaignInputs, Campaign> = {
+  type: "Campaign",
+  noun: "campaign",
+  schema: campaignInputsSchema,
+  // Everything is updatable in place.
+  replaceOnChange: [],
+  outputOnly: ["effectiveGoalId"],
+  identity: ["name"],
+  // At preview: the provider configuration and credentials (see preflightAccount).
+  preflight: () => preflightAccount(),
+  api: {
+    find: (i) => campaigns().findByName(i.name),
+    idOf: (c) => String(c.id),
+    get: (id) => campaigns().get(numericId(id, "campaign")),
+    create: (body) => campaigns().create(body as never),
+    merge: (id, _i, overlay) => campaigns().merge(numericId(id, "campaign"), overlay),
+    async delete(id) {
+      try {
+        await campaigns().delete(numericId(id, "campaign"));
+      } catch (e) {
+        // LiveEngage refuses while the campaign has engagements; Pulumi deletes its own engagements
+        // first, so the ones left were made outside this stack.
+        if (e instanceof ValidationError) {
+          throw new Error(`campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`, { cause: e });
+        }
+        throw e;
+      }
+    },
+  },
+  async toWire(i, { live }) {
+    const goalId = i.goalId !== undefined ? Number(i.goalId) : live === undefined ? await defaultGoal(liveEngage()) : undefined;
+    return { name: i.name, description: i.description, goalId, status: i.published ? 1 : 0 };
+  },
+  async fromWire(c) {
+    return {
+      name: c.name,
+      description: c.description,
+      goalId: idOf(c.goalId),
+      published: c.status === undefined || c.status === null ? undefined : c.status === 1,
+    };
+  },
+  outputsOnly: (c) => (c.goalId !== undefined && c.goalId !== null ? { effectiveGoalId: String(c.goalId) } : {}),
+};
+
+/**
+ * LiveEngage requires a goal; an account always has its default goals, so take the first. Goals
+ * are read-only reference data: listed once per provider process, not once per campaign (issue #7).
+ */
+const defaultGoals = new WeakMap<LiveEngageClient, Promise<number>>();
+function defaultGoal(le: LiveEngageClient): Promise<number> {
+  let goal = defaultGoals.get(le);
+  if (!goal) {
+    goal = le.goals.list().then(([first]) => {
+      if (!first) throw new Error("the account has no campaign goal; set goalId on the campaign");
+      return first.id;
+    });
+    defaultGoals.set(le, goal);
+    goal.catch(() => defaultGoals.delete(le));
+  }
+  return goal;
+}
