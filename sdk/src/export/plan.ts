@@ -79,8 +79,20 @@ const byName = <T>(name: (t: T) => string) => (a: T, b: T) => name(a).localeComp
 
 /** Plans the program for a snapshot. */
 export async function planExport(snap: AccountSnapshot, options: ExportOptions = {}): Promise<ExportPlan> {
-  const skillViews = new Map(await Promise.all(snap.skills.map(async (s) => [s.id, await skillView(s)] as const)));
-  return new Planner(snap, options, skillViews).plan();
+  // The resources' own wire → input mappings (async in their specs), computed once up front.
+  const views: Views = {
+    skills: new Map(await Promise.all(snap.skills.map(async (s) => [s.id, await skillView(s)] as const))),
+    // The goal the Campaign provider picks when none is declared is the account's first.
+    campaigns: new Map(await Promise.all(snap.campaigns.map(async (c) => [c.id, await campaignView(c, snap.goals[0]?.id)] as const))),
+    engagements: new Map(await Promise.all([...snap.engagements].flatMap(([cid, list]) => list.map(async (e) => [e.id, await engagementView(e, cid)] as const)))),
+  };
+  return new Planner(snap, options, views).plan();
+}
+
+interface Views {
+  skills: Map<number, Record<string, unknown>>;
+  campaigns: Map<number, Record<string, unknown>>;
+  engagements: Map<number, Record<string, unknown>>;
 }
 
 class Planner {
@@ -96,13 +108,10 @@ class Planner {
   private readonly userById: Map<string, User>;
   private readonly skillById: Map<number, Skill>;
   private readonly botIdConfigs: ExportPlan["botIdConfigs"] = [];
-  private readonly defaultGoalId: number | undefined;
 
-  constructor(private readonly snap: AccountSnapshot, private readonly options: ExportOptions, private readonly skillViews: Map<number, Record<string, unknown>>) {
+  constructor(private readonly snap: AccountSnapshot, private readonly options: ExportOptions, private readonly views: Views) {
     this.userById = new Map(snap.users.map((u) => [String(u.id), u]));
     this.skillById = new Map(snap.skills.map((s) => [s.id, s]));
-    // The goal the Campaign provider picks when none is declared: the account's first.
-    this.defaultGoalId = snap.goals[0]?.id;
   }
 
   private wanted(name: string): boolean {
@@ -238,7 +247,7 @@ class Planner {
   private declareSkill(s: Skill): void {
     const { variable, resourceName } = this.claimNames("Skill", s.name, "skill");
     this.skillVar.set(s.id, variable);
-    const view = this.skillViews.get(s.id)!;
+    const view = this.views.skills.get(s.id)!;
     const args: Record<string, Code> = {};
     for (const [k, v] of Object.entries(view)) {
       if (k === "fallbackSkill") args[k] = this.skillRefOrCycle(v as string, s, k);
@@ -285,7 +294,7 @@ class Planner {
 
   private declareCampaign(c: Campaign, engagements: Engagement[]): void {
     const { variable, resourceName } = this.claimNames("Campaign", c.name, "campaign");
-    const args: Record<string, Code> = { ...(campaignView(c, this.defaultGoalId) as Record<string, Code>) };
+    const args: Record<string, Code> = { ...(this.views.campaigns.get(c.id) as Record<string, Code>) };
     if (typeof args.goalId === "string") {
       const key = this.configKey(`${c.name} goal id`);
       this.configDefaults.push({ key, value: args.goalId, what: `goal of campaign "${c.name}"` });
@@ -293,7 +302,7 @@ class Planner {
     }
     this.declarations.push({ kind: "Campaign", variable, resourceName, args: { ...args, adopt: true } });
     for (const e of engagements) {
-      const view = engagementView(e, c.id);
+      const view = this.views.engagements.get(e.id)!;
       if (view.skillId === undefined) {
         this.notes.push(`engagement "${e.name}" of campaign "${c.name}" routes to no skill; it is not exported (an Engagement needs a skill)`);
         continue;

@@ -9,6 +9,8 @@ import type { z } from "zod";
 import type { Campaign, Connector, Engagement, Profile, Skill, User } from "../client";
 import { configurationsToFlags, flagSpec, isFlagKey, MANAGED_FLAG_KEYS, SECRET_FLAG_KEYS, type ConversationType } from "../model/flags";
 import { roleOfRoleType } from "../model/roles";
+import { campaignSpec } from "../resources/specs/campaign";
+import { engagementSpec } from "../resources/specs/engagement";
 import { skillSpec } from "../resources/specs/skill";
 import { botAgentInputsSchema, campaignInputsSchema, engagementInputsSchema, skillInputsSchema, type Role } from "../resources/schemas";
 
@@ -78,28 +80,17 @@ export function botAgentView(u: User, profiles: readonly Profile[]): Fields & { 
   return { ...declared(botAgentInputsSchema, fields), skillIds: fields.skillIds as string[], role: fields.role as Role | undefined };
 }
 
-/** Campaign inputs; `goalId` is left out when it is the goal the provider picks by default. */
-export function campaignView(c: Campaign, defaultGoalId: number | undefined): Fields {
-  return declared(campaignInputsSchema, {
-    name: c.name,
-    description: c.description,
-    goalId: c.goalId === null || c.goalId === undefined || c.goalId === defaultGoalId ? undefined : String(c.goalId),
-    published: c.status === null || c.status === undefined ? undefined : c.status === 1,
-  });
+/** Campaign inputs (its spec's fromWire); `goalId` is left out when it is the goal the provider picks by default. */
+export async function campaignView(c: Campaign, defaultGoalId: number | undefined): Promise<Fields> {
+  const fields = await campaignSpec.fromWire(c, {});
+  if (c.goalId === defaultGoalId) delete fields.goalId;
+  return declared(campaignInputsSchema, fields);
 }
 
-/** Engagement inputs; `campaignId` and `skillId` hold ids. */
-export function engagementView(e: Engagement, campaignId: number): Fields {
-  return {
-    campaignId: String(campaignId),
-    ...declared(engagementInputsSchema, {
-      name: e.name,
-      skillId: id(e.skillId),
-      channel: e.conversationType === 0 ? "chat" : e.conversationType === 1 ? "messaging" : undefined,
-      enabled: e.enabled,
-      description: e.description,
-    }),
-  };
+/** Engagement inputs (its spec's fromWire); `campaignId` and `skillId` hold ids. */
+export async function engagementView(e: Engagement, campaignId: number): Promise<Fields> {
+  const { campaignId: _c, ...fields } = await engagementSpec.fromWire(e, {});
+  return { campaignId: String(campaignId), ...declared(engagementInputsSchema, fields) };
 }
 
 /** How a connector logs in: the bot user's password, or the app-key quadruple (with the readable parts' values). */

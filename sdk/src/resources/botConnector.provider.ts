@@ -10,6 +10,7 @@
  */
 import type { Connector, ConnectorInput, ConnectorStatusEntry, LiveEngageClient } from "../client";
 import { botConnectorWarnings } from "./check";
+import { hasSettings } from "./connectorAdopt";
 import { DIFF_OPTIONS, diffInputs } from "./diff";
 import { configurationsToFlags, SECRET_FLAG_KEYS, type FlagValues } from "./flags";
 import { checkAndWarn, declaredKeys, pick } from "./lifecycle";
@@ -79,6 +80,10 @@ async function createJoined(inputs: BotConnectorInputs) {
   if (existing) {
     if (!inputs.adopt) {
       throw new Error(`bot agent "${inputs.agent}" already has a connector on bot ${inputs.botId}; set adopt: true to take it over, or remove it in Conversation Builder`);
+    }
+    if (hasSettings(existing, body) && (existing.lastManualOperation === "START") === inputs.running) {
+      // Adopting a connector that already runs as declared: nothing to write, so no restart.
+      return { id: connectorId(inputs.botId, lpUserId), outs: toOutputs(existing, await statusForRead(le, existing), inputs) };
     }
     // Adoption: a connector is edited only while stopped.
     await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
