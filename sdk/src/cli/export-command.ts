@@ -53,7 +53,7 @@ export function registerExportCommand(program: Command): void {
           exclude: opts.exclude,
           packageSpec: opts.package,
           pulumiSpec: OWN.peerDependencies["@pulumi/pulumi"],
-          command: ["liveengage export", ...process.argv.slice(3).filter((a) => !a.startsWith("--out") && a !== opts.out)].join(" "),
+          command: describeSelection(opts),
           progress: (line) => process.stderr.write(`export: ${line}\n`),
         });
         process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : humanSummary(summary));
@@ -61,6 +61,15 @@ export function registerExportCommand(program: Command): void {
         await shutdownLiveEngageClients();
       }
     });
+}
+
+/** The command as the program's header names it: what was selected, nothing local (paths, stacks). */
+function describeSelection(opts: { bot?: string[]; include?: RegExp; exclude?: RegExp }): string {
+  const parts = ["liveengage export"];
+  if (opts.bot?.length) parts.push(`--bot ${opts.bot.join(" ")}`);
+  if (opts.include) parts.push(`--include '${opts.include.source}'`);
+  if (opts.exclude) parts.push(`--exclude '${opts.exclude.source}'`);
+  return parts.join(" ");
 }
 
 function humanSummary(s: ExportSummary): string {
