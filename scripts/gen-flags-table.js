@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates the README's flags reference (from FLAG_SPECS, sdk/src/resources/flags.ts) and its
-// resource table (type tokens and replace fields, from sdk/src/resources/diff.ts), so the README
+// resource table (type tokens and replace fields, from the resource specs, sdk/src/resources/specs), so the README
 // cannot drift from the code. test/unit/readme.test.ts fails when the README differs.
 //
 //   node scripts/gen-flags-table.js           print both generated blocks
@@ -115,7 +115,7 @@ function distModules(root) {
   return {
     flags: require(path.join(dist, "flags.js")),
     connector: require(path.join(dist, "schemas", "connectorFlags.js")),
-    diff: require(path.join(dist, "diff.js")),
+    diff: require(path.join(dist, "specs", "index.js")),
   };
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as flags from "../../sdk/src/resources/flags";
 import * as connector from "../../sdk/src/resources/schemas/connectorFlags";
-import * as diff from "../../sdk/src/resources/diff";
+import * as diff from "../../sdk/src/resources/specs";
 
 interface Generator {
   BLOCKS: string[];

@@ -39,8 +39,10 @@ export class BotConnector extends pulumi.dynamic.Resource {
 }
 
 /**
- * Credential flags (lpPassword, lpAppSecret, …) go to the secret top-level input `secretFlags`
- * (see connectorSecrets.ts for why); the other flags stay readable in previews.
+ * Secret flags (lpPassword, lpAccessToken, …: the model's secret column) go to the secret top-level
+ * input `secretFlags`: Pulumi's Node SDK marks a whole top-level property secret when any value inside
+ * it is, so inside `flags` they would hide every flag behind "[secret]" in previews. This is the one
+ * place they are split; the provider never joins them back (schemas/botConnector.ts).
  */
 function splitFlagsInput(flags: BotConnectorArgs["flags"]): { flags: pulumi.Input<object> | undefined; secretFlags: pulumi.Input<object> | undefined } {
   if (flags === undefined) return { flags: undefined, secretFlags: undefined };

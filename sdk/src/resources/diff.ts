@@ -62,42 +62,8 @@ function setEqual(a: unknown, b: unknown): boolean {
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 
-// ---- per-resource lists ------------------------------------------------------------------------
-
 /** Inputs read only at create; changing them later is not a change. */
 export const CREATE_ONLY_INPUTS = ["adopt"] as const;
 
-/** Skill: nothing replaces — the name is updatable with PUT, and replacing would orphan user/engagement references. */
-export const SKILL_REPLACE_ON_CHANGE = [] as const;
-/** Skill inputs compared as sets. */
-export const SKILL_SET_INPUTS = ["skillTransferList"] as const;
-
-/** BotAgent: the login name is the user's identity (and the connector's `lpAccountUser`). */
-export const BOT_AGENT_REPLACE_ON_CHANGE = ["loginName"] as const;
-/** BotAgent inputs compared as sets. */
-export const BOT_AGENT_SET_INPUTS = ["skillIds"] as const;
-
-/** Campaign: everything is updatable in place. */
-export const CAMPAIGN_REPLACE_ON_CHANGE = [] as const;
-
-/** Engagement: an engagement lives under its campaign's URL, so it cannot move. */
-export const ENGAGEMENT_REPLACE_ON_CHANGE = ["campaignId"] as const;
-
-/**
- * BotConnector: no edit endpoint is documented and edits need a stop anyway, so every configuration
- * change is delete + add. `running` is an update (start/stop); `connectTimeoutSeconds` only affects
- * the provider. Delete first: one bot user belongs to one bot.
- */
-export const BOT_CONNECTOR_REPLACE_ON_CHANGE = [
-  "botId", "agent", "agentUserId", "flags", "customConfigurations", "externalWebhookUrl",
-  "fallbackSkillId", "accessibility", "conversationType", "role", "environment",
-] as const;
-
-/** Ready-made {@link DiffOptions} per resource; add the resource's output-only keys to `ignore`. */
-export const DIFF_OPTIONS = {
-  Skill: { replaceOn: SKILL_REPLACE_ON_CHANGE, sets: SKILL_SET_INPUTS, ignore: CREATE_ONLY_INPUTS },
-  BotAgent: { replaceOn: BOT_AGENT_REPLACE_ON_CHANGE, sets: BOT_AGENT_SET_INPUTS, ignore: CREATE_ONLY_INPUTS },
-  Campaign: { replaceOn: CAMPAIGN_REPLACE_ON_CHANGE, ignore: CREATE_ONLY_INPUTS },
-  Engagement: { replaceOn: ENGAGEMENT_REPLACE_ON_CHANGE, ignore: CREATE_ONLY_INPUTS },
-  BotConnector: { replaceOn: BOT_CONNECTOR_REPLACE_ON_CHANGE, ignore: CREATE_ONLY_INPUTS, deleteBeforeReplace: true },
-} as const satisfies Record<string, DiffOptions>;
+// The per-resource lists (replace-on-change, set-valued, output-only keys) are declared in each
+// resource's spec (specs/*.ts); specs/index.ts derives DIFF_OPTIONS from them.

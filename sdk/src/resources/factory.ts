@@ -12,11 +12,12 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { NotFoundError } from "../client";
-import { deepEqual, diffInputs, CREATE_ONLY_INPUTS } from "./diff";
+import { deepEqual, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, pick, updateExisting } from "./lifecycle";
 import { accountUsable, creating, hideSecretValues, known, lookupOrUnknown, unchanged, withFailures } from "./preflight";
 import { warn } from "./runtime";
 import type { Props, ResourceSpec } from "./spec";
+import { diffOptionsOf } from "./specs/diffOptions";
 
 /** Every method of a dynamic provider (the engine calls them; a missing one must not compile). */
 export type CompleteProvider = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
@@ -38,23 +39,30 @@ void typedAgainstPulumi;
 
 /** Builds the provider of one resource from its spec. */
 export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): LifecycleProvider {
-  const ignore = [...CREATE_ONLY_INPUTS, ...spec.outputOnly];
+  const diffOptions = diffOptionsOf(spec as never);
+  const ignore = [...(diffOptions.ignore ?? []), ...spec.outputOnly];
 
   async function outputsOf(wire: W, declaredFrom: Props): Promise<Props> {
     const view = await spec.fromWire(wire, declaredFrom);
-    const outs = pick(view, declaredKeys(declaredFrom).filter((k) => k in view));
+    const keys = [...new Set([...declaredKeys(declaredFrom), ...(spec.alwaysOutput ?? [])])];
+    const outs = pick(view, keys.filter((k) => k in view));
     for (const k of spec.writeOnly ?? []) if (declaredFrom[k] !== undefined) outs[k] = declaredFrom[k];
     if (declaredFrom.adopt !== undefined) outs.adopt = declaredFrom.adopt;
     return { ...outs, ...spec.outputsOnly?.(wire, view) };
   }
 
   const overlayFor = (inputs: I, olds?: Props) => (live: Props) => spec.toWire(inputs, { live, olds });
+  const merge: NonNullable<typeof spec.api.merge> = (id, inputs, overlay) => {
+    if (!spec.api.merge) throw new Error(`${spec.type}: the spec has neither api.merge nor this lifecycle step`);
+    return spec.api.merge(id, inputs, overlay);
+  };
+  const compared = spec.comparedAs ?? ((p: Props) => p);
 
   async function adopt(existing: W, inputs: I): Promise<W> {
     const refusal = spec.refuseAdopt?.(existing, inputs);
     if (refusal !== undefined) throw new Error(refusal);
     if (spec.lifecycle?.adopt) return spec.lifecycle.adopt(existing, inputs);
-    return spec.api.merge(spec.api.idOf(existing), inputs, overlayFor(inputs));
+    return merge(spec.api.idOf(existing), inputs, overlayFor(inputs));
   }
 
   /** At preview of an adopt: each declared field whose live value differs, live → declared. */
@@ -78,29 +86,33 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
     },
 
     async diff(_id: string, olds: Props, news: Props) {
-      return diffInputs(olds, news, { replaceOn: spec.replaceOnChange, sets: spec.sets, ignore, deleteBeforeReplace: spec.deleteBeforeReplace });
+      return diffInputs(compared(olds), compared(news), { ...diffOptions, ignore });
     },
 
     async create(checked: Props) {
       const inputs = checked as I;
       const existing = inputs.adopt === true || spec.api.refusesDuplicates ? await spec.api.find(inputs) : undefined;
       if (existing !== undefined && inputs.adopt !== true) {
-        throw new Error(`${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}); set adopt: true to take it over, or choose another ${spec.identity.at(-1)}`);
+        throw new Error(spec.duplicateMessage?.(inputs) ?? `${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}); set adopt: true to take it over, or choose another ${spec.identity.at(-1)}`);
       }
       const wire = existing !== undefined ? await adopt(existing, inputs)
         : spec.lifecycle?.create ? await spec.lifecycle.create(inputs)
-        : await createUnique(spec.noun, String(inputs[spec.identity.at(-1)!]), async () => spec.api.create(await spec.toWire(inputs, {}), inputs));
+        : await createUnique(spec.noun, String(inputs[spec.identity.at(-1)!]), async () => {
+          if (!spec.api.create) throw new Error(`${spec.type}: the spec has neither api.create nor lifecycle.create`);
+          return spec.api.create(await spec.toWire(inputs, {}), inputs);
+        });
       return { id: spec.api.idOf(wire), outs: await outputsOf(wire, inputs) };
     },
 
     async read(id: string, props?: Props) {
-      let wire: W | undefined;
+      let wire: W | null | undefined;
       try {
         wire = await spec.api.get(id, props ?? {});
       } catch (e) {
         if (e instanceof NotFoundError) return { id: "" };
         throw e;
       }
+      if (wire === null) return { id: "" };
       if (wire === undefined) return { id, props };
       const outs = await outputsOf(wire, props ?? {});
       return { id, props: outs, inputs: withoutKeys(outs, spec.outputOnly) };
@@ -110,7 +122,7 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
       const news = checked as I;
       const wire = await updateExisting(spec.noun, id, () => spec.lifecycle?.update
         ? spec.lifecycle.update(id, olds, news)
-        : spec.api.merge(id, news, overlayFor(news, olds)));
+        : merge(id, news, overlayFor(news, olds)));
       return { outs: await outputsOf(wire, news) };
     },
 
@@ -129,7 +141,7 @@ function describeIdentity(spec: { identity: readonly string[] }, inputs: Props):
  * and secret inputs are named, never shown. Undeclared fields are not listed: adopt keeps them.
  */
 export function describeAdopt<I extends Props, W>(spec: ResourceSpec<I, W>, existing: W, inputs: I, live: Props): string {
-  const hidden = new Set([...(spec.writeOnly ?? []), ...(spec.secretInputs ?? [])]);
+  const hidden = new Set([...(spec.writeOnly ?? []), ...(spec.neverShown ?? [])]);
   const sets = new Set(spec.sets ?? []);
   const changes: string[] = [];
   for (const key of declaredKeys(inputs)) {

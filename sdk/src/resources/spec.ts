@@ -31,11 +31,18 @@ export interface ObjectApi<I, W> {
   refusesDuplicates?: boolean;
   /** The Pulumi id of an object. */
   idOf(wire: W): string;
-  /** @throws NotFoundError when the object is gone. Undefined: it cannot be read from `props` (kept as is). */
-  get(id: string, props: Props): Promise<W | undefined>;
-  create(body: Record<string, unknown>, inputs: I): Promise<W>;
-  /** Read-modify-write of one object (client `merge`): `overlay` gives the declared fields over the live object. */
-  merge(id: string, inputs: I, overlay: (live: LiveObject) => Promise<Record<string, unknown>>): Promise<W>;
+  /**
+   * The object. `null` (or a NotFoundError): it is gone. `undefined`: it cannot be read from these
+   * props (kept as is).
+   */
+  get(id: string, props: Props): Promise<W | null | undefined>;
+  /** Not needed when `lifecycle.create` is given. */
+  create?(body: Record<string, unknown>, inputs: I): Promise<W>;
+  /**
+   * Read-modify-write of one object (client `merge`): `overlay` gives the declared fields over the
+   * live object. Not needed when `lifecycle.adopt` and `lifecycle.update` are given.
+   */
+  merge?(id: string, inputs: I, overlay: (live: LiveObject) => Promise<Record<string, unknown>>): Promise<W>;
   delete(id: string, props: Props): Promise<void>;
 }
 
@@ -59,8 +66,14 @@ export interface ResourceSpec<I extends Props, W> {
   deleteBeforeReplace?: boolean;
   /** Inputs that identify the object for adopt (all must be known to look it up at preview). */
   identity: readonly string[];
-  /** Write-only inputs (a password): outputs keep the declared value, adopt previews never show it. */
+  /** Write-only inputs (a password): outputs keep the declared value (LiveEngage cannot return it). */
   writeOnly?: readonly string[];
+  /** Inputs whose values an adopt preview names but never shows (secrets). */
+  neverShown?: readonly string[];
+  /** Inputs always in outputs, declared or not, so drift in them shows (a connector's flags). */
+  alwaysOutput?: readonly string[];
+  /** The form olds and news are compared in by diff, when it is not the props themselves. */
+  comparedAs?(props: Props): Props;
   /** At preview, what only the account can tell (name taken, referenced object missing). */
   preflight?(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]>;
   api: ObjectApi<I, W>;
@@ -73,6 +86,8 @@ export interface ResourceSpec<I extends Props, W> {
   fromWire(wire: W, declaredFrom: Props): Promise<Props>;
   /** Output-only values (the keys of `outputOnly`). */
   outputsOnly?(wire: W, view: Props): Props;
+  /** The refusal of a create that finds an existing object and does not adopt it, when the generic one does not fit. */
+  duplicateMessage?(inputs: I): string;
   /** Why an existing object cannot be adopted, if it cannot. */
   refuseAdopt?(wire: W, inputs: I): string | undefined;
   /** A line added to the adopt preview (a connector restarts). */

@@ -6,7 +6,6 @@
  */
 import * as connector from "../../../sdk/src/resources/botConnector.provider";
 import { configureProviderProcess, liveEngage } from "../../../sdk/src/resources/runtime";
-import { joinSecretFlags } from "../../../sdk/src/resources/connectorSecrets";
 import { connectorConfigurations, type BotConnectorInputs } from "../../../sdk/src/resources/schemas";
 import { DEFAULTS, PROFILE_IDS } from "../../../sdk/src/emulator";
 import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
@@ -39,7 +38,7 @@ type Checked = BotConnectorInputs & { secretFlags?: Record<string, unknown> };
 
 /** The wire configuration of checked inputs (credential flags joined back), for hand-made connectors. */
 const wireConfiguration = (inputs: Checked, accountId: string) =>
-  connectorConfigurations(joinSecretFlags(inputs) as BotConnectorInputs, accountId);
+  connectorConfigurations(inputs as BotConnectorInputs, accountId);
 
 async function declare(agent: string, password: string, extra: Record<string, unknown> = {}): Promise<Checked> {
   const { flags, ...rest } = extra as { flags?: Record<string, unknown> };
@@ -65,7 +64,7 @@ describe("BotConnector lifecycle", () => {
       running: true, accessibility: true, status: "Connected", statusReasons: [], lpUserId: user.id,
     });
     expect(created.outs.flags).toMatchObject({ messageDelay: 300, fallbackEscalationTime: 180000, defaultGreetingMessage: "hi" });
-    // Credential flags travel apart, as the secret output secretFlags (see connectorSecrets.ts).
+    // Credential flags travel apart, as the secret output secretFlags (the schema moves them there, once).
     expect(created.outs.flags).not.toHaveProperty("lpPassword");
     expect(created.outs.secretFlags).toEqual({ lpPassword: user.password });
     expect((await liveEngage().connectors.statusOf(BOT, user.id))?.status).toBe("CONNECTED");

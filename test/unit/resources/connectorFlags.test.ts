@@ -1,6 +1,10 @@
 import { FLAG_KEYS, FLAG_SPECS, FlagKey, FlagSpec, describeFlagExpectation } from "../../../sdk/src/resources/flags";
 import { USER_FLAG_KEYS } from "../../../sdk/src/resources/schemas/connectorFlags";
+import { SECRET_FLAG_KEYS } from "../../../sdk/src/model/flags";
 import { QUAD, at, connector, failConnector, okConnector } from "./helpers";
+
+/** Every flag of checked inputs, wherever the schema put it (secret ones travel in secretFlags). */
+const allFlags = (inputs: { flags: object; secretFlags?: object }): Record<string, unknown> => ({ ...inputs.flags, ...inputs.secretFlags });
 
 const spec = (key: FlagKey): FlagSpec => FLAG_SPECS[key];
 
@@ -33,6 +37,21 @@ const REFUSED_IN_FLAGS: Array<[FlagKey, string]> = [
   ["useRedis", "marks useRedis N for both messaging and chat"],
 ];
 
+describe("BotConnector flags: one way for secret flags", () => {
+  it("moves every secret flag given in flags to secretFlags, once, and keeps the others in flags", () => {
+    const checked = okConnector(connector({}, { ...QUAD, externalWebhookAPIKey: "k-123456", apigee_client_secret: "a-123456", messageDelay: 5 }));
+    expect(Object.keys(checked.secretFlags ?? {}).sort()).toEqual(Object.keys({ ...QUAD, externalWebhookAPIKey: 1, apigee_client_secret: 1 }).filter((k) => (SECRET_FLAG_KEYS as readonly string[]).includes(k)).sort());
+    for (const k of SECRET_FLAG_KEYS) expect(checked.flags).not.toHaveProperty(k);
+    expect(checked.flags).toMatchObject({ messageDelay: 5, lpAppKey: QUAD.lpAppKey });
+  });
+
+  it("accepts secret flags given apart, in secretFlags, the way the BotConnector class sends them", () => {
+    const checked = okConnector({ ...connector({}, { messageDelay: 5 }), flags: { messageDelay: 5 }, secretFlags: { lpPassword: "pw-a1b2c3d4" } });
+    expect(checked.secretFlags).toEqual({ lpPassword: "pw-a1b2c3d4" });
+    expect(checked.flags).not.toHaveProperty("lpPassword");
+  });
+});
+
 describe("BotConnector flags: every settable flag of the table", () => {
   it("settable = the table minus the six managed flags and useRedis", () => {
     expect(USER_FLAG_KEYS).toHaveLength(22);
@@ -41,20 +60,20 @@ describe("BotConnector flags: every settable flag of the table", () => {
 
   it.each(USER)("%s is accepted with its type and the seed's default applies when absent", (key) => {
     const value = sample(key);
-    expect((okConnector(connector({}, { ...base(key), [key]: value })).flags as Record<string, unknown>)[key]).toEqual(value);
+    expect(allFlags(okConnector(connector({}, { ...base(key), [key]: value })))[key]).toEqual(value);
     if (spec(key).credential !== undefined) {
       // Credentials have no default (null); the credential rule below decides which must be present.
       expect(spec(key).default).toBeNull();
       return;
     }
-    const withoutIt = okConnector(connector({}, base(key))).flags as Record<string, unknown>;
+    const withoutIt = allFlags(okConnector(connector({}, base(key))));
     // A null default means "unset": the key stays absent and nothing is sent.
     expect(withoutIt[key]).toEqual(spec(key).default ?? undefined);
     expect(key in withoutIt).toBe(spec(key).default !== null);
   });
 
   it.each(USER.filter(([k]) => spec(k).credential === undefined))("%s: null means unset (the default applies)", (key) => {
-    const flags = okConnector(connector({}, { ...base(key), [key]: null })).flags as Record<string, unknown>;
+    const flags = allFlags(okConnector(connector({}, { ...base(key), [key]: null })));
     expect(flags[key]).toEqual(spec(key).default ?? undefined);
   });
 
@@ -72,12 +91,12 @@ describe("BotConnector flags: chat connectors", () => {
 
   it.each(USER_FLAG_KEYS.filter((k) => spec(k).chat).map((k) => [k]))("%s (Y for Chat) is accepted for chat", (key) => {
     const k = key as FlagKey;
-    expect((okConnector(connector({ conversationType: "chat" }, { ...base(k), [k]: sample(k) })).flags as Record<string, unknown>)[k])
+    expect(allFlags(okConnector(connector({ conversationType: "chat" }, { ...base(k), [k]: sample(k) })))[k])
       .toEqual(sample(k));
   });
 
   it("gets no messaging-only defaults", () => {
-    expect(okConnector(connector({ conversationType: "chat" })).flags).toEqual({ lpPassword: "pw-a1b2c3d4", defaultGreetingMessage: "hi" });
+    expect(allFlags(okConnector(connector({ conversationType: "chat" })))).toEqual({ lpPassword: "pw-a1b2c3d4", defaultGreetingMessage: "hi" });
   });
 });
 
@@ -135,11 +154,11 @@ describe("BotConnector flags: numbers", () => {
 
 describe("BotConnector credentials", () => {
   it("accepts a password alone", () => {
-    expect(okConnector(connector({}, { lpPassword: "pw-a1b2c3d4" })).flags.lpPassword).toBe("pw-a1b2c3d4");
+    expect(allFlags(okConnector(connector({}, { lpPassword: "pw-a1b2c3d4" }))).lpPassword).toBe("pw-a1b2c3d4");
   });
 
   it("accepts the full app-key quadruple alone", () => {
-    expect(okConnector(connector({}, QUAD)).flags).toMatchObject(QUAD);
+    expect(allFlags(okConnector(connector({}, QUAD)))).toMatchObject(QUAD);
   });
 
   it("requires one of them", () => {

@@ -1,6 +1,5 @@
-import {
-  BOT_CONNECTOR_REPLACE_ON_CHANGE, DIFF_OPTIONS, DiffOptions, DiffOutcome, deepEqual, diffInputs,
-} from "../../../sdk/src/resources/diff";
+import { DiffOptions, DiffOutcome, deepEqual, diffInputs } from "../../../sdk/src/resources/diff";
+import { BOT_CONNECTOR_REPLACE_ON_CHANGE, DIFF_OPTIONS } from "../../../sdk/src/resources/specs";
 import { checkInputs } from "../../../sdk/src/resources/check";
 import { botConnectorInputsSchema, skillInputsSchema } from "../../../sdk/src/resources/schemas";
 import { connector } from "./helpers";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import {
-  APP_KEY_FLAG_KEYS, FLAG_KEYS, FlagValues, applyFlagDefaults, flagAppliesTo, flagsToConfigurations,
+  APP_KEY_FLAG_KEYS, FLAG_KEYS, FlagValues, SECRET_FLAG_KEYS, applyFlagDefaults, flagAppliesTo, flagsToConfigurations,
 } from "../flags";
 import { loginNameSchema } from "./botAgent";
 import { adoptSchema, flag, idString, must, nonEmpty, oneOf, ROLES, wholeNumber } from "./common";
@@ -43,8 +43,17 @@ const baseSchema = z.strictObject({
   fallbackSkillId: idString().optional(),
   /** Adds tooltip attributes; sent as `enableAccessibility`. @default true */
   accessibility: flag(true).default(true),
-  /** Typed flags of the seed's table; defaults applied for the conversation type. @default {} */
+  /**
+   * Typed flags of the seed's table; defaults applied for the conversation type. Secret flags given
+   * here move to `secretFlags` (the BotConnector class already sends them there). @default {}
+   */
   flags: connectorFlagsSchema.default({}),
+  /**
+   * The secret flags (credentials, API keys): a top-level input of their own, so that they are
+   * secret in state while `flags` stays readable in previews (Pulumi marks a whole top-level
+   * property secret when anything inside it is).
+   */
+  secretFlags: connectorFlagsSchema.optional(),
   /** Extra string pairs for keys outside the table (passed through unchecked, with a warning). */
   customConfigurations: customConfigurationsSchema.optional(),
   /** How long `create`/`update` wait for the connector to report Connected. @default 120 */
@@ -60,9 +69,10 @@ function isSet(flags: Record<string, unknown>, key: string): boolean {
 /** The Chat column and the credential rule: both need `conversationType` and `flags` together. */
 function refineConnector(v: unknown, ctx: z.RefinementCtx): void {
   if (typeof v !== "object" || v === null) return;
-  const { conversationType, flags } = v as { conversationType?: unknown; flags?: unknown };
+  const { conversationType, flags, secretFlags } = v as { conversationType?: unknown; flags?: unknown; secretFlags?: unknown };
   if (typeof flags !== "object" || flags === null) return;
-  const given = flags as Record<string, unknown>;
+  // The rules read the flags wherever the program put them; issues name them as the program wrote them.
+  const given = { ...(flags as Record<string, unknown>), ...(typeof secretFlags === "object" ? secretFlags : {}) };
   if (conversationType === "chat") {
     for (const key of FLAG_KEYS) {
       if (isSet(given, key) && flagRefusal(key) === undefined && !flagAppliesTo(key, "chat")) {
@@ -88,13 +98,23 @@ function refineConnector(v: unknown, ctx: z.RefinementCtx): void {
   }
 }
 
-/** Checked, normalized BotConnector inputs. */
+/** Checked, normalized BotConnector inputs: defaults applied once, secret flags in `secretFlags` only. */
 export const botConnectorInputsSchema = baseSchema
   .superRefine(refineConnector, { when: () => true })
-  .transform((v) => ({
-    ...v,
-    flags: applyFlagDefaults(v.flags as FlagValues, v.conversationType) as ConnectorFlags,
-  }));
+  .transform(({ secretFlags: givenSecrets, ...v }) => {
+    const flags: Record<string, unknown> = {};
+    const secretFlags: Record<string, unknown> = { ...givenSecrets };
+    for (const [k, value] of Object.entries(applyFlagDefaults(v.flags as FlagValues, v.conversationType))) {
+      (isSecretFlag(k) ? secretFlags : flags)[k] = value;
+    }
+    return {
+      ...v,
+      flags: flags as ConnectorFlags,
+      ...(Object.keys(secretFlags).length > 0 ? { secretFlags: secretFlags as ConnectorFlags } : {}),
+    };
+  });
+
+const isSecretFlag = (key: string) => (SECRET_FLAG_KEYS as readonly string[]).includes(key);
 
 /** BotConnector inputs after `check`. */
 export type BotConnectorInputs = z.output<typeof botConnectorInputsSchema>;
@@ -115,5 +135,5 @@ export function connectorConfigurations(inputs: BotConnectorInputs, accountId: s
     fallbackSkillId: inputs.fallbackSkillId,
     externalWebhookUrl: inputs.externalWebhookUrl,
   };
-  return { ...flagsToConfigurations({ ...managed, ...inputs.flags }), ...inputs.customConfigurations };
+  return { ...flagsToConfigurations({ ...managed, ...inputs.flags, ...inputs.secretFlags }), ...inputs.customConfigurations };
 }

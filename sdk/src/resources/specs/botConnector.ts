@@ -1,0 +1,284 @@
+/**
+ * BotConnector: a Conversation Builder agent connector binding a bot to a bot agent, started and
+ * Connected. Its configuration is the declaration (that is what keeps the duplicate agents of one
+ * bot identical): `flags`, `secretFlags`, `customConfigurations` and the first-class inputs are the
+ * whole `configurations` map. A connector has no other writable field, so adopting one loses nothing.
+ *
+ * LivePerson's rules, enforced here rather than remembered by a person:
+ *  - a connector is edited or deleted only while stopped, so every settings change is a
+ *    replacement, delete first: stop, wait for Stopped, delete, add, start, wait for Connected;
+ *  - custom configuration changes take effect only after stop then start (adopt restarts it);
+ *  - `running` alone is an in-place update (start or stop).
+ */
+import { NotFoundError, type Connector, type ConnectorInput, type ConnectorStatusEntry, type LiveEngageClient } from "../../client";
+import { SECRET_FLAG_KEYS } from "../../model/flags";
+import { botConnectorWarnings } from "../check";
+import { displayStatus, failingReasons, stopAndWait, waitForConnected } from "../connectorStatus";
+import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
+import { accountUsable, known, lookupOrUnknown, preflightAccount, type PreflightFailure } from "../preflight";
+import { liveEngage } from "../runtime";
+import { hasSettings } from "../connectorAdopt";
+import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "../schemas";
+import type { Props, ResourceSpec } from "../spec";
+
+/** A connector with the status entry it was last seen with. */
+export interface LiveConnector {
+  connector: Connector;
+  entry?: ConnectorStatusEntry;
+}
+
+/** The Conversation Builder privilege a PRODUCTION connector needs (wire contract §5). */
+const BOT_STATUS_ACCESS = "BOT_STATUS_ACCESS";
+
+export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> = {
+  type: "BotConnector",
+  noun: "bot connector",
+  schema: botConnectorInputsSchema,
+  warnings: botConnectorWarnings,
+  secretInputs: ["flags", "secretFlags", "customConfigurations"],
+  // No edit endpoint is documented and edits need a stop anyway, so every configuration change is
+  // delete + add. `running` is an update (start/stop); `connectTimeoutSeconds` only affects the provider.
+  replaceOnChange: [
+    "botId", "agent", "agentUserId", "flags", "secretFlags", "customConfigurations", "externalWebhookUrl",
+    "fallbackSkillId", "accessibility", "conversationType", "role", "environment",
+  ],
+  // Delete first: one bot user belongs to one bot.
+  deleteBeforeReplace: true,
+  outputOnly: ["status", "statusReasons", "lpUserId"],
+  identity: ["botId", "agent"],
+  neverShown: ["secretFlags"],
+  // Drift in flags or custom keys must surface even when the program declared none.
+  alwaysOutput: ["flags", "customConfigurations"],
+  // Secret flags travel apart, but a flag that became secret (lpAccessToken) is the same flag: diff
+  // compares them together so state written before does not replace the connector.
+  comparedAs: ({ flags, secretFlags, ...rest }) => ({ ...rest, flags: { ...(flags as object), ...(secretFlags as object) } }),
+  preflight: (_olds, _news, inputs) => preflightConnector(inputs),
+  api: {
+    refusesDuplicates: true,
+    async find(i) {
+      const le = liveEngage();
+      const lpUserId = await resolveUserId(le, i);
+      const connector = await le.connectors.get(i.botId, lpUserId);
+      return connector && { connector, entry: await statusForRead(le, connector) };
+    },
+    idOf: ({ connector: c }) => connectorId(c.botId, String(c.lpUserId)),
+    async get(id) {
+      const le = liveEngage();
+      const { botId, lpUserId } = parseId(id);
+      const connector = await le.connectors.get(botId, lpUserId);
+      if (!connector) return null;
+      return { connector, entry: await statusForRead(le, connector) };
+    },
+    delete: deleteConnector,
+  },
+  lifecycle: {
+    create: (inputs) => deploy(inputs),
+    adopt: (existing, inputs) => deploy(inputs, existing.connector),
+    update: updateRunning,
+    delete: deleteConnector,
+  },
+  duplicateMessage: (i) => `bot agent "${i.agent}" already has a connector on bot ${i.botId}; set adopt: true to take it over, or remove it in Conversation Builder`,
+  adoptNote: ({ connector: c }, i) => adoptsAsIs(c, i)
+    ? "the connector already runs as declared: it is not restarted"
+    : isRunning(c)
+      ? "adopting restarts the connector: it is stopped, edited and started again, so the bot does not answer while it reconnects"
+      : "the connector is stopped; it is edited, then started only if running is true",
+  async toWire(i) {
+    return { ...wireBody(i) };
+  },
+  async fromWire({ connector: c, entry }, declaredFrom) {
+    const cfg = c.configurations ?? {};
+    const { flags: parsed, extra } = configurationsToFlags(cfg);
+    const flags: Props = {};
+    const secretFlags: Props = {};
+    // Secret flags are write-only (the API masks them): their values come from the declaration.
+    const declaredSecrets = { ...(declaredFrom.flags as Props), ...(declaredFrom.secretFlags as Props) };
+    for (const [k, v] of Object.entries(parsed)) if (!isManaged(k)) flags[k] = v;
+    for (const k of SECRET_FLAG_KEYS) if (declaredSecrets[k] !== undefined && cfg[k] !== undefined) secretFlags[k] = declaredSecrets[k];
+    const custom: Record<string, string> = {};
+    for (const [k, v] of Object.entries(extra)) if (!isManaged(k)) custom[k] = v;
+    return {
+      botId: c.botId,
+      agent: c.lpAccountUser,
+      agentUserId: String(c.lpUserId),
+      conversationType: c.type,
+      role: parsed.lpUserRole,
+      environment: c.deploymentEnvironment === "PRODUCTION" ? "production" : "demo",
+      running: isRunning(c, entry),
+      externalWebhookUrl: parsed.externalWebhookUrl ?? undefined,
+      fallbackSkillId: parsed.fallbackSkillId === undefined || parsed.fallbackSkillId === null ? undefined : String(parsed.fallbackSkillId),
+      accessibility: parsed.enableAccessibility,
+      flags,
+      secretFlags: Object.keys(secretFlags).length ? secretFlags : undefined,
+      customConfigurations: Object.keys(custom).length ? custom : undefined,
+      connectTimeoutSeconds: declaredFrom.connectTimeoutSeconds,
+    };
+  },
+  outputsOnly: ({ connector: c, entry }) => ({ status: displayStatus(entry?.status), statusReasons: failingReasons(entry), lpUserId: String(c.lpUserId) }),
+};
+
+const isManaged = (key: string) => (MANAGED_FLAG_KEYS as readonly string[]).includes(key);
+
+function isRunning(c: Connector, entry?: ConnectorStatusEntry): boolean {
+  return c.lastManualOperation ? c.lastManualOperation === "START" : (entry?.status ?? c.status ?? "STOPPED") !== "STOPPED";
+}
+
+/** At preview: the account is usable, production is allowed to this identity, the fallback skill exists. */
+async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
+  const failures = await preflightAccount();
+  if (failures.length || !(await accountUsable())) return failures;
+  const le = liveEngage();
+  const out: PreflightFailure[] = [];
+  if (inputs.environment === "production") {
+    const privileges = await lookupOrUnknown(() => le.bots.privileges());
+    if (privileges !== "unknown" && !privileges.includes(BOT_STATUS_ACCESS)) {
+      out.push({ property: "environment", reason: `environment: "production" needs the Conversation Builder privilege ${BOT_STATUS_ACCESS}, which the provider's LiveEngage user does not have; use environment "demo", or deploy with a user that has Bot Status Access` });
+    }
+  }
+  const fallback = inputs.fallbackSkillId;
+  if (known(fallback) && /^\d+$/.test(fallback)) {
+    const found = await lookupOrUnknown(() => le.skills.get(Number(fallback)).then(() => true, (e) => { if (e instanceof NotFoundError) return false; throw e; }));
+    if (found === false) out.push({ property: "fallbackSkillId", reason: `fallbackSkillId: no skill with id ${fallback} exists in the account; use the id of an existing skill` });
+  }
+  return out;
+}
+
+/** The add/edit body of a connector. */
+function wireBody(i: BotConnectorInputs): ConnectorInput {
+  const le = liveEngage();
+  return {
+    deploymentEnvironment: i.environment === "production" ? "PRODUCTION" : "STAGING",
+    type: i.conversationType,
+    lpAccountId: le.accountId,
+    lpAccountUser: i.agent,
+    botId: i.botId,
+    configurations: connectorConfigurations(i, le.accountId),
+  };
+}
+
+/**
+ * Whether adopting `c` needs no write: it already has the declared settings and runs (or not) as
+ * declared. Then nothing is restarted: only real drift costs a restart (an export adopts every
+ * connector of an account at once).
+ */
+function adoptsAsIs(c: Connector, i: BotConnectorInputs): boolean {
+  return hasSettings(c, wireBody(i)) && isRunning(c) === i.running;
+}
+
+/**
+ * Add (or, adopting, stop and edit) the connector, then start it and wait for Connected when
+ * `running`. Transactional: a connector that does not come up is removed again (an adopted one is
+ * left stopped), so nothing half-deployed stays behind.
+ */
+async function deploy(inputs: BotConnectorInputs, adopting?: Connector): Promise<LiveConnector> {
+  const le = liveEngage();
+  const lpUserId = adopting ? String(adopting.lpUserId) : await resolveUserId(le, inputs);
+  const body = wireBody(inputs);
+  let connector: Connector;
+  if (adopting && adoptsAsIs(adopting, inputs)) return { connector: adopting, entry: await statusForRead(le, adopting) };
+  if (adopting) {
+    // Adoption: a connector is edited only while stopped.
+    await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
+    connector = await le.connectors.edit(lpUserId, body);
+  } else {
+    connector = await le.connectors.add(lpUserId, body);
+  }
+  if (!inputs.running) return { connector, entry: await statusForRead(le, connector) };
+  let failure: string | undefined;
+  let connected: ConnectorStatusEntry | undefined;
+  try {
+    const outcome = await waitAfterStart(le, inputs, lpUserId);
+    if (!outcome.reached) failure = `did not reach Connected: ${outcome.reasons.join("; ")}`;
+    else connected = outcome.entry;
+  } catch (e) {
+    // A start refused or lost on the way fails the create as well: the added connector must go too.
+    failure = `could not be started: ${messageOf(e)}`;
+  }
+  if (failure !== undefined) {
+    let cleanup = "";
+    try {
+      await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
+      if (!adopting) await le.connectors.delete(inputs.botId, lpUserId);
+    } catch (e) {
+      cleanup = `; removing the connector again also failed (${messageOf(e)}): remove it in Conversation Builder`;
+    }
+    throw new Error(`connector for bot agent "${inputs.agent}" on bot ${inputs.botId} ${failure}${cleanup}`);
+  }
+  // The add/edit answer predates the start, so its lastManualOperation is stale; the start is
+  // now the last manual operation and the wait just read Connected: nothing to read again (issue #7).
+  return { connector: { ...connector, lastManualOperation: "START" }, entry: connected };
+}
+
+/** `running` is the only in-place change: start (and wait for Connected) or stop. */
+async function updateRunning(id: string, olds: Props, news: BotConnectorInputs): Promise<LiveConnector> {
+  const le = liveEngage();
+  const { botId, lpUserId } = parseId(id);
+  if (!(await le.connectors.get(botId, lpUserId))) {
+    throw new Error(`connector ${id} no longer exists in Conversation Builder; run \`pulumi refresh\`, then \`pulumi up\` to recreate it`);
+  }
+  if (news.running && olds.running !== true) {
+    const outcome = await waitAfterStart(le, news, lpUserId);
+    if (!outcome.reached) throw new Error(`connector for bot agent "${news.agent}" did not reach Connected: ${outcome.reasons.join("; ")}`);
+  } else if (!news.running && olds.running !== false) {
+    await stopAndWait(le, botId, lpUserId, news.agent);
+  }
+  // Read again after a start or stop: the connector read before it has a stale lastManualOperation,
+  // which would record the old `running` and show a change on the next preview.
+  const current = await le.connectors.get(botId, lpUserId);
+  if (!current) throw new Error(`connector ${id} disappeared while it was being ${news.running ? "started" : "stopped"}`);
+  return { connector: current, entry: await statusForRead(le, current) };
+}
+
+async function deleteConnector(id: string, props: Props): Promise<void> {
+  const le = liveEngage();
+  const { botId, lpUserId } = parseId(id);
+  const connector = await le.connectors.get(botId, lpUserId);
+  if (!connector) return; // already gone
+  await stopAndWait(le, botId, lpUserId, connector.lpAccountUser ?? String(props.agent ?? ""));
+  try {
+    await le.connectors.delete(botId, lpUserId);
+  } catch (e) {
+    if (!(await le.connectors.get(botId, lpUserId))) return;
+    throw e;
+  }
+}
+
+/**
+ * The status `read` reports. The connector as listed already carries its status; a Connected one
+ * has no failing component by definition, so its status entry is that and nothing more is read:
+ * a refresh costs one read per healthy connector (issue #7). Only a Stopped or Not Connected
+ * connector needs the bot's status for the failing components' reasons.
+ */
+async function statusForRead(le: LiveEngageClient, c: Connector): Promise<ConnectorStatusEntry | undefined> {
+  if (c.status === "CONNECTED") return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
+  return le.connectors.statusOf(c.botId, String(c.lpUserId));
+}
+
+/** Pulumi id: the connector is identified by its bot and its bot user. */
+export function connectorId(botId: string, lpUserId: string): string {
+  return `${botId}/${lpUserId}`;
+}
+
+function parseId(id: string): { botId: string; lpUserId: string } {
+  const slash = id.lastIndexOf("/");
+  if (slash <= 0) throw new Error(`"${id}" is not a bot connector id (expected <botId>/<lpUserId>)`);
+  return { botId: id.slice(0, slash), lpUserId: id.slice(slash + 1) };
+}
+
+async function resolveUserId(le: LiveEngageClient, inputs: BotConnectorInputs): Promise<string> {
+  if (inputs.agentUserId) return inputs.agentUserId;
+  const user = await le.users.findByLoginName(inputs.agent);
+  if (!user) {
+    throw new Error(`agent: no LiveEngage user with login name "${inputs.agent}"; create it (BotAgent) before the connector, or fix agent`);
+  }
+  return String(user.id);
+}
+
+async function waitAfterStart(le: LiveEngageClient, i: BotConnectorInputs, lpUserId: string) {
+  await le.connectors.start(i.botId, i.agent);
+  return waitForConnected(le, i.botId, lpUserId, i.connectTimeoutSeconds * 1000);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
