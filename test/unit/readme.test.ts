@@ -42,6 +42,16 @@ describe("README.md", () => {
     expect(head).toContain("npm test");
   });
 
+  it("says, in \"Bringing existing objects under code\", what each resource manages and leaves alone", () => {
+    const start = readme.indexOf("## Bringing existing objects under code");
+    expect(start).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 3));
+    for (const resource of ["Skill", "BotAgent", "Campaign", "Engagement", "BotConnector"]) {
+      expect(section).toMatch(new RegExp(`^\\| \`${resource}\` \\|[^|]+\\|[^|]+\\|$`, "m"));
+    }
+    expect(section).toContain("| Manages (when declared) | Leaves alone |");
+  });
+
   it("has a troubleshooting row for every status component", () => {
     for (const component of ["botUser", "role", "login", "skill", "fallbackSkill", "conversationType"]) {
       expect(readme).toMatch(new RegExp(`^\\| \`${component}\` \\|`, "m"));

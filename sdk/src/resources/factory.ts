@@ -12,6 +12,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { NotFoundError } from "../client";
+import { UNKNOWN } from "./check";
 import { deepEqual, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, pick, updateExisting } from "./lifecycle";
 import { accountUsable, creating, hideSecretValues, known, lookupOrUnknown, unchanged, withFailures } from "./preflight";
@@ -175,7 +176,9 @@ function isPlainObject(v: unknown): v is Props {
 }
 
 function show(v: unknown): string {
-  return v === undefined ? "(unset)" : JSON.stringify(v);
+  if (v === undefined) return "(unset)";
+  // A value computed from another resource is still Pulumi's unknown marker at preview.
+  return JSON.stringify(v).split(JSON.stringify(UNKNOWN).slice(1, -1)).join("(known after update)");
 }
 
 function withoutKeys(props: Props, keys: readonly string[]): Props {

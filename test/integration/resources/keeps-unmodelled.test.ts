@@ -10,6 +10,9 @@ import * as campaign from "../../../sdk/src/resources/campaign.provider";
 import * as engagement from "../../../sdk/src/resources/engagement.provider";
 import * as skill from "../../../sdk/src/resources/skill.provider";
 import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
+import {
+  handMadeBotUser, handMadeCampaign, handMadeEngagement, handMadeSkill, stored as storedIn, UNMODELLED, until, type Collection,
+} from "../../helpers/hand-made";
 
 let h: Harness;
 /** A person in the LiveEngage UI: a client of its own, not the provider's. */
@@ -25,15 +28,7 @@ afterAll(async () => {
 }, 60_000);
 
 type Provider = typeof skill;
-type Collection = "skills" | "users" | "campaigns" | "engagements";
-
-/** The object as the emulator holds it (every field, not only what the client parses). */
-async function stored(collection: Collection, id: string): Promise<Record<string, unknown>> {
-  const dump = await h.admin<{ accounts?: Record<string, Record<Collection, Record<string, Record<string, unknown>>>> } & Record<string, Record<Collection, Record<string, Record<string, unknown>>>>>(
-    "GET", `/state?account=${h.emulator.accountId}`);
-  const account = (dump.accounts ?? dump)[h.emulator.accountId];
-  return account[collection][id];
-}
+const stored = (collection: Collection, id: string) => storedIn(h.admin, h.emulator.accountId, collection, id);
 
 interface Case {
   name: string;
@@ -62,12 +57,8 @@ const cases: Case[] = [
     name: "Skill",
     collection: "skills",
     provider: skill,
-    async handMade(tag) {
-      const s = await person.skills.create({ name: `hand-skill-${tag}`, description: "by hand", maxWaitTime: 30 });
-      await person.skills.merge(s.id, () => this.unmodelled);
-      return String(s.id);
-    },
-    unmodelled: { defaultPostChatSurveyId: "survey-7", redistributeLoadToConnectedAgentGroups: true, agentSurveyForMsgTimeoutInMinutes: 15 },
+    handMade: (tag) => handMadeSkill(person, `hand-skill-${tag}`),
+    unmodelled: UNMODELLED.skills,
     declared: async (tag) => ({ name: `hand-skill-${tag}`, description: "managed now", adopt: true }),
     change: ["description", "changed by the program"],
     edit: (id, value) => person.skills.merge(Number(id), () => ({ defaultOfflineSurveyId: value })),
@@ -78,17 +69,8 @@ const cases: Case[] = [
     name: "BotAgent",
     collection: "users",
     provider: botAgent as unknown as Provider,
-    async handMade(tag) {
-      const profiles = await person.profiles.list();
-      const agentProfile = profiles.find((p) => p.roleTypeId === 2)!;
-      const u = await person.users.create({
-        loginName: `hand-bot-${tag}`, fullName: "Hand Bot", nickname: "hand", email: "hand@example.com", isEnabled: true, maxChats: -1,
-        profileIds: [agentProfile.id], userTypeId: 2, passwordSh: "hand-password-1", skillIds: [],
-      });
-      await person.users.merge(u.id, () => this.unmodelled);
-      return String(u.id);
-    },
-    unmodelled: { employeeId: "E-1234", mobileNumber: "+1 555 0100", description: "set in the UI" },
+    handMade: (tag) => handMadeBotUser(person, `hand-bot-${tag}`),
+    unmodelled: UNMODELLED.users,
     declared: async (tag) => ({ loginName: `hand-bot-${tag}`, fullName: "Hand Bot", nickname: "hand", email: "bot@example.com", password: "pw-declared-1", adopt: true }),
     change: ["nickname", "renamed"],
     edit: (id, value) => person.users.merge(Number(id), () => ({ pnCertName: value })),
@@ -99,13 +81,8 @@ const cases: Case[] = [
     name: "Campaign",
     collection: "campaigns",
     provider: campaign as unknown as Provider,
-    async handMade(tag) {
-      const [goal] = await person.goals.list();
-      const c = await person.campaigns.create({ name: `hand-campaign-${tag}`, goalId: goal!.id, status: 0 });
-      await person.campaigns.merge(c.id, () => this.unmodelled);
-      return String(c.id);
-    },
-    unmodelled: { priority: 3, timeZone: "Europe/Berlin", weight: 0.5 },
+    handMade: (tag) => handMadeCampaign(person, `hand-campaign-${tag}`),
+    unmodelled: UNMODELLED.campaigns,
     declared: async (tag) => ({ name: `hand-campaign-${tag}`, description: "managed", adopt: true }),
     change: ["description", "changed by the program"],
     edit: (id, value) => person.campaigns.merge(Number(id), () => ({ startDate: value })),
@@ -116,12 +93,8 @@ const cases: Case[] = [
     name: "Engagement",
     collection: "engagements",
     provider: engagement as unknown as Provider,
-    async handMade(tag) {
-      const e = await person.engagements.create(Number(campaignId), { name: `hand-engagement-${tag}`, skillId: Number(skillId), enabled: false, channel: 1, conversationType: 1 });
-      await person.engagements.merge(Number(campaignId), e.id, () => this.unmodelled);
-      return String(e.id);
-    },
-    unmodelled: { language: "de-DE", timeInQueue: 45, displayInstances: [{ id: 1, displayInstanceType: 1 }] },
+    handMade: (tag) => handMadeEngagement(person, campaignId, skillId, `hand-engagement-${tag}`),
+    unmodelled: UNMODELLED.engagements,
     declared: async (tag) => ({ campaignId, name: `hand-engagement-${tag}`, skillId, enabled: true, adopt: true }),
     change: ["description", "changed by the program"],
     edit: (id, value) => person.engagements.merge(Number(campaignId), Number(id), () => ({ followMeTime: Number(value.length) })),
@@ -183,11 +156,3 @@ describe.each(cases.map((c) => [c.name, c] as const))("%s keeps what the program
     expect(now[c.editedField]).toEqual(c.editedField === "followMeTime" ? "edited-by-hand".length : "edited-by-hand");
   }, 60_000);
 });
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
