@@ -120,10 +120,10 @@ describeWithCli("liveengage export with the real CLI", () => {
     }
     // Spelled out, the fields of the seed's story: none of them modelled, all of them kept.
     const skill = after.skills[String(account.skills.support)];
-    expect(skill).toEqual(expect.objectContaining(UNMODELLED.skill));
-    expect(after.users[String(account.users["alice-nights"])]).toEqual(expect.objectContaining(UNMODELLED.user));
-    expect(after.campaigns[String(account.campaignId)]).toEqual(expect.objectContaining(UNMODELLED.campaign));
-    expect(after.engagements[String(account.engagementIds[0])]).toEqual(expect.objectContaining(UNMODELLED.engagement));
+    expect(skill).toEqual(expect.objectContaining(UNMODELLED.skills));
+    expect(after.users[String(account.users["alice-nights"])]).toEqual(expect.objectContaining(UNMODELLED.users));
+    expect(after.campaigns[String(account.campaignId)]).toEqual(expect.objectContaining(UNMODELLED.campaigns));
+    expect(after.engagements[String(account.engagementIds[0])]).toEqual(expect.objectContaining(UNMODELLED.engagements));
 
     const out = await program.outputs() as { bots: Record<string, { agents: { status: string }[]; drift: unknown[] }> };
     for (const [bot, b] of Object.entries(out.bots)) expect([bot, b.agents.map((a) => a.status), b.drift]).toEqual([bot, b.agents.map(() => "Connected"), []]);

@@ -15,6 +15,10 @@ import type { RunningEmulator } from "../../sdk/src/emulator";
 import { applyFlagDefaults, flagsToConfigurations, type FlagValues } from "../../sdk/src/model/flags";
 import { call, VERSIONS } from "../integration/emulator/helpers/http";
 import type { AdminCall } from "./emulator-admin";
+// Fields no resource models, set by hand on each kind of object: export + up must keep them.
+import { UNMODELLED } from "./hand-made";
+
+export { UNMODELLED };
 
 export const BOTS = {
   support: { id: "support-bot-id", name: "Support Bot" },
@@ -28,14 +32,6 @@ export const PASSWORDS: Record<string, string> = {
   "chat-helper-a": "chat-a-password", "chat-helper-b": "chat-b-password",
   "alice-nights": "alice-password", "owl-backup": "owl-backup-pw",
   "spare-bot": "spare-bot-password",
-};
-
-/** Fields no resource models, set by hand on each kind of object: export + up must keep them. */
-export const UNMODELLED = {
-  skill: { defaultPostChatSurveyId: "survey-7", redistributeLoadToConnectedAgentGroups: true, agentSurveyForMsgTimeoutInMinutes: 15 },
-  user: { employeeId: "E-1001", mobileNumber: "+1-555-0100", description: "set up by hand in the UI" },
-  campaign: { priority: 3, timeZone: "Europe/Berlin", weight: 0.5 },
-  engagement: { language: "en-US", weight: 0.75, isPopOut: true },
 };
 
 export interface HandMadeAccount {
@@ -62,14 +58,14 @@ export async function buildHandMadeAccount(emu: RunningEmulator, admin: AdminCal
   };
 
   const escalation = await ac("le-users/skills", { name: "escalation", description: "humans take over", maxWaitTime: 300 });
-  const support = await ac("le-users/skills", { name: "support", description: "first line", maxWaitTime: 90, fallbackSkill: escalation, ...UNMODELLED.skill });
-  const chat = await ac("le-users/skills", { name: "chat support", maxWaitTime: 120, wrapUpTime: 30, ...UNMODELLED.skill });
+  const support = await ac("le-users/skills", { name: "support", description: "first line", maxWaitTime: 90, fallbackSkill: escalation, ...UNMODELLED.skills });
+  const chat = await ac("le-users/skills", { name: "chat support", maxWaitTime: 120, wrapUpTime: 30, ...UNMODELLED.skills });
 
   const users: Record<string, number> = {};
   const user = async (loginName: string, fullName: string, nickname: string, email: string, skillIds: number[]) => {
     users[loginName] = await ac("le-users/users", {
       loginName, fullName, nickname, email, isEnabled: true, maxChats: -1, userTypeId: 2, passwordSh: PASSWORDS[loginName],
-      profileIds: [1002], skillIds, memberOf: { agentGroupId: -1 }, ...UNMODELLED.user,
+      profileIds: [1002], skillIds, memberOf: { agentGroupId: -1 }, ...UNMODELLED.users,
     });
   };
   for (const n of [1, 2, 3]) await user(`support-bot-${n}`, `Support Bot ${n}`, "Support", `support+${n}@example.com`, [support]);
@@ -80,10 +76,10 @@ export async function buildHandMadeAccount(emu: RunningEmulator, admin: AdminCal
   await user("spare-bot", "Spare bot", "Spare", "spare@example.com", [escalation]);
 
   const goal = (await call(emu.url, "GET", `/api/account/${accountId}/configuration/le-goals/goals?v=3.0`, { bearer })).body[0].id as number;
-  const campaignId = await ac("le-campaigns/campaigns", { name: "Customer care", description: "all bot entry points", goalId: goal, status: 1, ...UNMODELLED.campaign });
+  const campaignId = await ac("le-campaigns/campaigns", { name: "Customer care", description: "all bot entry points", goalId: goal, status: 1, ...UNMODELLED.campaigns });
   const engagementIds = [
-    await ac("le-campaigns/campaigns", { name: "Message us", skillId: support, channel: 1, conversationType: 1, enabled: true, ...UNMODELLED.engagement }, `/${campaignId}/engagements`),
-    await ac("le-campaigns/campaigns", { name: "Chat with us", skillId: chat, channel: 1, conversationType: 0, enabled: true, ...UNMODELLED.engagement }, `/${campaignId}/engagements`),
+    await ac("le-campaigns/campaigns", { name: "Message us", skillId: support, channel: 1, conversationType: 1, enabled: true, ...UNMODELLED.engagements }, `/${campaignId}/engagements`),
+    await ac("le-campaigns/campaigns", { name: "Chat with us", skillId: chat, channel: 1, conversationType: 0, enabled: true, ...UNMODELLED.engagements }, `/${campaignId}/engagements`),
   ];
 
   // Connectors through Conversation Builder, configured one by one as in the seed's warning.
