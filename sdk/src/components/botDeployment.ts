@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
 import { computeDrift, type DriftEntry } from "../resources/drift";
 import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../model/flags";
+import { DEFAULT_ROLE } from "../model/roles";
 import { agentIdentity, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
 
 export * from "./botDeploymentArgs";
@@ -60,7 +61,7 @@ export class BotDeployment extends pulumi.ComponentResource {
         fullName,
         email,
         skillIds: pulumi.all([skillId, ...(args.agents.extraSkillIds ?? [])]),
-        role: args.agents.role ?? "ASSIGNED_AGENT",
+        role: args.agents.role ?? DEFAULT_ROLE,
         maxAsyncChats: member?.maxAsyncChats ?? args.agents.maxAsyncChats,
         maxChats: member?.maxChats ?? args.agents.maxChats,
         enabled: member?.enabled,
@@ -77,7 +78,7 @@ export class BotDeployment extends pulumi.ComponentResource {
         agent: agent.loginName,
         agentUserId: agent.userId,
         conversationType: args.conversationType,
-        role: args.agents.role ?? "ASSIGNED_AGENT",
+        role: args.agents.role ?? DEFAULT_ROLE,
         environment: args.environment ?? "demo",
         running: args.running ?? true,
         externalWebhookUrl: args.externalWebhookUrl,

@@ -1,7 +1,7 @@
 // Pure computation of an agent connector's status from its components (docs/wire-contract.md §5).
 // Inputs: the connector, the live account and the clock; no I/O, so it is unit-testable and the
 // same function serves status reads, history recording and the connect-delay timer.
-import { roleOfRoleType } from "../model/roles";
+import { DEFAULT_ROLE, roleOfRoleType } from "../model/roles";
 import { checkLogin, credentialsFromConfigurations } from "./credentials";
 import type { AccountState, Connector, ConnectorStatus } from "./store/state";
 
@@ -32,7 +32,7 @@ export function computeComponents(acc: AccountState, c: Connector): Component[] 
   else if (user.userTypeId !== 2) add("botUser", `user ${user.loginName} is not a bot (userTypeId ${user.userTypeId})`);
   else add("botUser", null);
 
-  const role = conf.lpUserRole ?? "ASSIGNED_AGENT";
+  const role = conf.lpUserRole ?? DEFAULT_ROLE;
   const roles = user ? user.profileIds.map((p) => roleOfRoleType(acc.profiles[p]?.roleTypeId)).filter((r) => r !== undefined) : [];
   if (!user || user.deleted) add("role", "no user to take a role from");
   else if (!(roles as string[]).includes(role)) {

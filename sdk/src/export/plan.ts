@@ -12,6 +12,7 @@
  *  - secrets become `config.requireSecret` keys, never values.
  */
 import type { Bot, Campaign, Engagement, Skill, User } from "../client";
+import { DEFAULT_ROLE } from "../model/roles";
 import { applyFlagDefaults, type ConversationType, type FlagValues } from "../model/flags";
 import { configWithDefault, Expr, identifier, NameBook, ref, secretConfig, slug, type Code } from "./code";
 import type { AccountSnapshot, SnapshotConnector } from "./snapshot";
@@ -277,7 +278,7 @@ class Planner {
     const args: Record<string, Code> = {};
     for (const [k, v] of Object.entries(view)) {
       if (k === "skillIds") args[k] = (v as string[]).map((id) => this.skillRef(id, `bot agent "${u.loginName}"`));
-      else if (k === "role" && v === "ASSIGNED_AGENT") continue;
+      else if (k === "role" && v === DEFAULT_ROLE) continue;
       else args[k] = v as Code;
     }
     if (!u.isApiUser) args.password = this.secret(`${u.loginName} password`, `password of bot agent ${u.loginName}`);
@@ -478,7 +479,7 @@ class Planner {
     const agentsArg: Record<string, Code> = templated
       ? { ...(members.length === 3 ? {} : { count: members.length }), loginNamePrefix: pattern.loginNamePrefix, fullNamePrefix: pattern.fullNamePrefix, email: pattern.email, ...template }
       : { members: memberArgs, ...template };
-    if (settings.role !== "ASSIGNED_AGENT") agentsArg.role = settings.role as Code;
+    if (settings.role !== DEFAULT_ROLE) agentsArg.role = settings.role as Code;
     const extra = skillIds.filter((id) => id !== primary).map((id) => this.skillRef(id, `bot "${botName}"`));
     if (extra.length) agentsArg.extraSkillIds = extra;
     agentsArg.credentials = credentials;

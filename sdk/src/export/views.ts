@@ -8,7 +8,7 @@
 import type { z } from "zod";
 import type { Campaign, Connector, Engagement, Profile, Skill, User } from "../client";
 import { configurationsToFlags, flagSpec, isFlagKey, MANAGED_FLAG_KEYS, SECRET_FLAG_KEYS, type ConversationType } from "../model/flags";
-import { roleOfRoleType } from "../model/roles";
+import { DEFAULT_ROLE, roleOfRoleType } from "../model/roles";
 import { campaignSpec } from "../resources/specs/campaign";
 import { engagementSpec } from "../resources/specs/engagement";
 import { skillSpec } from "../resources/specs/skill";
@@ -146,4 +146,4 @@ export function connectorView(c: Connector & { running: boolean }): ConnectorVie
 }
 
 /** Defaults of BotConnector's first-class settings (its schema's and BotDeployment's). */
-export const CONNECTOR_SETTING_DEFAULTS: Record<string, unknown> = { role: "ASSIGNED_AGENT", environment: "demo", running: true, accessibility: true };
+export const CONNECTOR_SETTING_DEFAULTS: Record<string, unknown> = { role: DEFAULT_ROLE, environment: "demo", running: true, accessibility: true };

@@ -9,7 +9,7 @@
  * resources, the components and the CLI all read the table from here.
  */
 import type { ConversationType } from "./conversationTypes";
-import { ROLES } from "./roles";
+import { DEFAULT_ROLE, ROLES } from "./roles";
 import { isMasked } from "./secretMask";
 
 /** How a flag's value is typed on our side. On the wire every value is a string (the UI sends strings). */
@@ -77,7 +77,7 @@ export const FLAG_SPECS = {
     description: "LE access token secret, if OAuth authentication is selected.", credential: "appKey" },
   csdsDomain: { type: str, default: null, messaging: true, chat: true, required: false, secret: false,
     description: "CSDS domain for reaching LiveEngage servers; only LP QA accounts need it." },
-  lpUserRole: { type: { kind: "enum", values: ROLES }, default: "ASSIGNED_AGENT",
+  lpUserRole: { type: { kind: "enum", values: ROLES }, default: DEFAULT_ROLE,
     messaging: true, chat: false, required: false, secret: false,
     description: "Whether the user is an agent or an agent manager.", managed: { by: "input", input: "role" } },
   enableAccessibility: { type: bool, default: true, messaging: true, chat: true, required: false, secret: false,

@@ -9,6 +9,9 @@ export const ROLES = ["ASSIGNED_AGENT", "MANAGER"] as const;
 /** A role value. */
 export type Role = (typeof ROLES)[number];
 
+/** The role a bot user and its connector get when none is declared (the flags table's `lpUserRole` default). */
+export const DEFAULT_ROLE: Role = "ASSIGNED_AGENT";
+
 /** Role → `roleTypeId` of the profile that grants it. */
 export const ROLE_TYPE_OF_ROLE = { ASSIGNED_AGENT: 2, MANAGER: 3 } as const satisfies Record<Role, number>;
 

@@ -1,7 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as botAgentProvider from "./botAgent.provider";
+import type { CompleteProvider } from "./factory";
+import type { Role } from "../model/roles";
 import { type Inputs } from "./inputs";
 import type { BotAgentArgs as BotAgentFields } from "./schemas";
+
+// The provider module's path is recorded in users' state, and the module itself is the provider:
+// a missing or misspelt lifecycle export fails to compile here.
+botAgentProvider satisfies CompleteProvider;
 
 /** Arguments of {@link BotAgent}; see the README's resource table. */
 export type BotAgentArgs = Inputs<BotAgentFields>;
@@ -14,7 +20,7 @@ export type BotAgentArgs = Inputs<BotAgentFields>;
 export class BotAgent extends pulumi.dynamic.Resource {
   declare readonly loginName: pulumi.Output<string>;
   declare readonly userId: pulumi.Output<string>;
-  declare readonly role: pulumi.Output<"ASSIGNED_AGENT" | "MANAGER">;
+  declare readonly role: pulumi.Output<Role>;
   declare readonly skillIds: pulumi.Output<string[]>;
   declare readonly enabled: pulumi.Output<boolean>;
   declare readonly password: pulumi.Output<string | undefined>;

@@ -1,10 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withSecretOutputs } from "./botAgent";
 import * as botConnectorProvider from "./botConnector.provider";
+import type { CompleteProvider } from "./factory";
 import type { DisplayStatus } from "./connectorStatus";
 import { SECRET_FLAG_KEYS } from "./flags";
 import { type Inputs } from "./inputs";
 import type { BotConnectorArgs as BotConnectorFields } from "./schemas";
+
+// The provider module's path is recorded in users' state, and the module itself is the provider:
+// a missing or misspelt lifecycle export fails to compile here.
+botConnectorProvider satisfies CompleteProvider;
 
 /** Arguments of {@link BotConnector}; see the README's resource table and flags reference. */
 export type BotConnectorArgs = Inputs<BotConnectorFields>;

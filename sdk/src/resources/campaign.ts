@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as campaignProvider from "./campaign.provider";
+import type { CompleteProvider } from "./factory";
 import { type Inputs } from "./inputs";
 import type { CampaignArgs as CampaignFields } from "./schemas";
+
+// The provider module's path is recorded in users' state, and the module itself is the provider:
+// a missing or misspelt lifecycle export fails to compile here.
+campaignProvider satisfies CompleteProvider;
 
 /** Arguments of {@link Campaign}; see the README's resource table. */
 export type CampaignArgs = Inputs<CampaignFields>;

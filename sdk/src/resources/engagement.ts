@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as engagementProvider from "./engagement.provider";
+import type { CompleteProvider } from "./factory";
 import { type Inputs } from "./inputs";
 import type { EngagementArgs as EngagementFields } from "./schemas";
+
+// The provider module's path is recorded in users' state, and the module itself is the provider:
+// a missing or misspelt lifecycle export fails to compile here.
+engagementProvider satisfies CompleteProvider;
 
 /** Arguments of {@link Engagement}; see the README's resource table. */
 export type EngagementArgs = Inputs<EngagementFields>;

@@ -57,7 +57,7 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
     if (!spec.api.merge) throw new Error(`${spec.type}: the spec has neither api.merge nor this lifecycle step`);
     return spec.api.merge(id, inputs, overlay);
   };
-  const compared = spec.comparedAs ?? ((p: Props) => p);
+  const compared = spec.comparedAs ?? ((olds: Props, news: Props): [Props, Props] => [olds, news]);
 
   async function adopt(existing: W, inputs: I): Promise<W> {
     const refusal = spec.refuseAdopt?.(existing, inputs);
@@ -87,7 +87,8 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
     },
 
     async diff(_id: string, olds: Props, news: Props) {
-      return diffInputs(compared(olds), compared(news), { ...diffOptions, ignore });
+      const [o, n] = compared(olds, news);
+      return diffInputs(o, n, { ...diffOptions, ignore });
     },
 
     async create(checked: Props) {

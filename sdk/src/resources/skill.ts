@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SkillArgs as SkillFields } from "./schemas";
 import * as skillProvider from "./skill.provider";
+import type { CompleteProvider } from "./factory";
+
+// The provider module's path is recorded in users' state, and the module itself is the provider:
+// a missing or misspelt lifecycle export fails to compile here.
+skillProvider satisfies CompleteProvider;
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 

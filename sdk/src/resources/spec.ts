@@ -73,7 +73,7 @@ export interface ResourceSpec<I extends Props, W> {
   /** Inputs always in outputs, declared or not, so drift in them shows (a connector's flags). */
   alwaysOutput?: readonly string[];
   /** The form olds and news are compared in by diff, when it is not the props themselves. */
-  comparedAs?(props: Props): Props;
+  comparedAs?(olds: Props, news: Props): [Props, Props];
   /** At preview, what only the account can tell (name taken, referenced object missing). */
   preflight?(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]>;
   api: ObjectApi<I, W>;

@@ -1,5 +1,6 @@
 /** Inputs of the BotAgent resource: a LivePerson user of type Bot (reference §5.2–5.3). */
 import { z } from "zod";
+import { DEFAULT_ROLE } from "../../model/roles";
 import { adoptSchema, flag, idSet, must, nonEmpty, oneOf, ROLES, wholeNumber } from "./common";
 
 /** A login name: non-empty, no whitespace (LivePerson uses it as the connector's `lpAccountUser`). */
@@ -17,7 +18,7 @@ export const botAgentInputsSchema = z.strictObject({
   /** Skills assigned to the bot. A set: order is ignored. @default [] */
   skillIds: idSet().default([]),
   /** Profile (role) of the user; a connector's role must match it. @default "ASSIGNED_AGENT" */
-  role: oneOf(ROLES).default("ASSIGNED_AGENT"),
+  role: oneOf(ROLES).default(DEFAULT_ROLE),
   /** @default true */
   enabled: flag(true).default(true),
   /** Messaging concurrency; absent = the account default. */

@@ -6,6 +6,8 @@ import { z } from "zod";
 import {
   APP_KEY_FLAG_KEYS, FLAG_KEYS, FlagValues, SECRET_FLAG_KEYS, applyFlagDefaults, flagAppliesTo, flagsToConfigurations,
 } from "../flags";
+import { CONVERSATION_TYPES } from "../../model/conversationTypes";
+import { DEFAULT_ROLE } from "../../model/roles";
 import { loginNameSchema } from "./botAgent";
 import { adoptSchema, flag, idString, must, nonEmpty, oneOf, ROLES, wholeNumber } from "./common";
 import {
@@ -30,9 +32,9 @@ const baseSchema = z.strictObject({
   /** LivePerson user id of the bot user; looked up from `agent` when absent. */
   agentUserId: idString("3705342610").optional(),
   /** Must match the account's conversation type. Changing it replaces the connector. */
-  conversationType: oneOf(["messaging", "chat"] as const),
+  conversationType: oneOf(CONVERSATION_TYPES),
   /** Must match the bot user's profile; sent as `lpUserRole`. @default "ASSIGNED_AGENT" */
-  role: oneOf(ROLES).default("ASSIGNED_AGENT"),
+  role: oneOf(ROLES).default(DEFAULT_ROLE),
   /** "demo" (STAGING) or "production" (needs Bot Status Access). @default "demo" */
   environment: oneOf(["demo", "production"] as const).default("demo"),
   /** Started (true) or stopped (false); an in-place update. @default true */

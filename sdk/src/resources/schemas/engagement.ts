@@ -1,5 +1,6 @@
 /** Inputs of the Engagement resource (LivePerson `le-campaigns/.../engagements`, reference §6.3). */
 import { z } from "zod";
+import { CONVERSATION_TYPES } from "../../model/conversationTypes";
 import { adoptSchema, flag, idString, must, nonEmpty, oneOf } from "./common";
 
 /** Checked, normalized Engagement inputs. */
@@ -10,7 +11,7 @@ export const engagementInputsSchema = z.strictObject({
   /** Skill conversations from this engagement are routed to. */
   skillId: idString(),
   /** Conversation type of the engagement. @default "messaging" */
-  channel: oneOf(["messaging", "chat"] as const).default("messaging"),
+  channel: oneOf(CONVERSATION_TYPES).default("messaging"),
   /** @default true */
   enabled: flag(true).default(true),
   description: z.string({ error: must("must be a string") }).optional(),

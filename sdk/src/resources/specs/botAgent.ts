@@ -7,11 +7,12 @@
 import type { LiveEngageClient, Profile, User } from "../../client";
 import { ROLE_TYPE_OF_ROLE, roleOfRoleType, type Role } from "../../model/roles";
 import { botAgentWarnings } from "../check";
-import { idList, numericId } from "../lifecycle";
+import { idList } from "../lifecycle";
 import { accountUsable, creating, declareUniqueName, fromEngine, known, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { botAgentInputsSchema, type BotAgentInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
+import { collectionApi } from "./collectionApi";
 
 const BOT_USER_TYPE = 2;
 const MAIN_AGENT_GROUP = -1;
@@ -33,14 +34,7 @@ export const botAgentSpec: ResourceSpec<BotAgentInputs, User> = {
   // The password is write-only in LiveEngage: state keeps the declared one (as a secret).
   writeOnly: ["password"],
   preflight: preflightBotAgent,
-  api: {
-    find: (i) => users().findByLoginName(i.loginName),
-    idOf: (u) => String(u.id),
-    get: (id) => users().get(numericId(id, "user")),
-    create: (body) => users().create(body as never),
-    merge: (id, _i, overlay) => users().merge(numericId(id, "user"), overlay),
-    delete: (id) => users().delete(numericId(id, "user")),
-  },
+  api: collectionApi(users, "user", (i) => users().findByLoginName(i.loginName)),
   refuseAdopt: (u, i) => Number(u.userTypeId ?? 1) === BOT_USER_TYPE ? undefined
     : `cannot adopt user "${i.loginName}": it exists but is not a Bot user (userTypeId ${u.userTypeId ?? 1}); choose another loginName`,
   async toWire(i, { live, olds }) {

@@ -12,6 +12,7 @@
  */
 import { NotFoundError, type Connector, type ConnectorInput, type ConnectorStatusEntry, type LiveEngageClient } from "../../client";
 import { SECRET_FLAG_KEYS } from "../../model/flags";
+import { isMasked, SECRET_MASK } from "../../model/secretMask";
 import { botConnectorWarnings } from "../check";
 import { displayStatus, failingReasons, stopAndWait, waitForConnected } from "../connectorStatus";
 import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
@@ -49,9 +50,7 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   neverShown: ["secretFlags"],
   // Drift in flags or custom keys must surface even when the program declared none.
   alwaysOutput: ["flags", "customConfigurations"],
-  // Secret flags travel apart, but a flag that became secret (lpAccessToken) is the same flag: diff
-  // compares them together so state written before does not replace the connector.
-  comparedAs: ({ flags, secretFlags, ...rest }) => ({ ...rest, flags: { ...(flags as object), ...(secretFlags as object) } }),
+  comparedAs: comparedFlags,
   preflight: (_olds, _news, inputs) => preflightConnector(inputs),
   api: {
     refusesDuplicates: true,
@@ -94,7 +93,8 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
     // Secret flags are write-only (the API masks them): their values come from the declaration.
     const declaredSecrets = { ...(declaredFrom.flags as Props), ...(declaredFrom.secretFlags as Props) };
     for (const [k, v] of Object.entries(parsed)) if (!isManaged(k)) flags[k] = v;
-    for (const k of SECRET_FLAG_KEYS) if (declaredSecrets[k] !== undefined && cfg[k] !== undefined) secretFlags[k] = declaredSecrets[k];
+    // Set live but not declared (or only as a mask): recorded as the mask, "set, value unknown".
+    for (const k of SECRET_FLAG_KEYS) if (cfg[k] !== undefined && (declaredSecrets[k] !== undefined || isMasked(cfg[k]))) secretFlags[k] = declaredSecrets[k] ?? SECRET_MASK;
     const custom: Record<string, string> = {};
     for (const [k, v] of Object.entries(extra)) if (!isManaged(k)) custom[k] = v;
     return {
@@ -116,6 +116,21 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   },
   outputsOnly: ({ connector: c, entry }) => ({ status: displayStatus(entry?.status), statusReasons: failingReasons(entry), lpUserId: String(c.lpUserId) }),
 };
+
+/**
+ * Secret flags travel apart, but a flag that became secret (lpAccessToken in 0.2) is the same flag:
+ * diff compares `flags` and `secretFlags` as one map, so state written before does not replace the
+ * connector. A masked old value (a secret the API would not return, recorded as such by an older
+ * release or read without a declaration) says only "set": it equals whatever is declared.
+ */
+function comparedFlags(olds: Props, news: Props): [Props, Props] {
+  const joined = ({ flags, secretFlags, ...rest }: Props): Props => ({ ...rest, flags: { ...(flags as object), ...(secretFlags as object) } });
+  const [o, n] = [joined(olds), joined(news)];
+  const oldFlags = o.flags as Props;
+  const newFlags = n.flags as Props;
+  for (const k of SECRET_FLAG_KEYS) if (isMasked(oldFlags[k]) && newFlags[k] !== undefined) oldFlags[k] = newFlags[k];
+  return [o, n];
+}
 
 const isManaged = (key: string) => (MANAGED_FLAG_KEYS as readonly string[]).includes(key);
 

@@ -10,6 +10,7 @@ import { preflightAccount } from "../preflight";
 import { liveEngage } from "../runtime";
 import { campaignInputsSchema, type CampaignInputs } from "../schemas";
 import type { ResourceSpec } from "../spec";
+import { collectionApi } from "./collectionApi";
 
 const campaigns = () => liveEngage().campaigns;
 
@@ -24,11 +25,7 @@ export const campaignSpec: ResourceSpec<CampaignInputs, Campaign> = {
   // At preview: the provider configuration and credentials (see preflightAccount).
   preflight: () => preflightAccount(),
   api: {
-    find: (i) => campaigns().findByName(i.name),
-    idOf: (c) => String(c.id),
-    get: (id) => campaigns().get(numericId(id, "campaign")),
-    create: (body) => campaigns().create(body as never),
-    merge: (id, _i, overlay) => campaigns().merge(numericId(id, "campaign"), overlay),
+    ...collectionApi(campaigns, "campaign", (i) => campaigns().findByName(i.name)),
     async delete(id) {
       try {
         await campaigns().delete(numericId(id, "campaign"));

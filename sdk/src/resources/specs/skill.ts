@@ -4,11 +4,12 @@
  * LOBs, working hours, surveys, …) keeps its live value.
  */
 import { NotFoundError, type Skill } from "../../client";
-import { idList, idOf, numericId } from "../lifecycle";
+import { idList, idOf } from "../lifecycle";
 import { accountUsable, creating, declareUniqueName, fromEngine, known, lookupOrUnknown, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { skillInputsSchema, type SkillInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
+import { collectionApi } from "./collectionApi";
 
 const skills = () => liveEngage().skills;
 
@@ -22,14 +23,7 @@ export const skillSpec: ResourceSpec<SkillInputs, Skill> = {
   outputOnly: ["dateUpdated"],
   identity: ["name"],
   preflight: preflightSkill,
-  api: {
-    find: (i) => skills().findByName(i.name),
-    idOf: (s) => String(s.id),
-    get: (id) => skills().get(numericId(id, "skill")),
-    create: (body) => skills().create(body as never),
-    merge: (id, _i, overlay) => skills().merge(numericId(id, "skill"), overlay),
-    delete: (id) => skills().delete(numericId(id, "skill")),
-  },
+  api: collectionApi(skills, "skill", (i) => skills().findByName(i.name)),
   async toWire(i) {
     return {
       name: i.name,
