@@ -158,16 +158,15 @@ async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
   return out;
 }
 
-/** The add/edit body of a connector. */
-function wireBody(i: BotConnectorInputs): ConnectorInput {
-  const le = liveEngage();
+/** The add/edit body of a connector of `accountId`. */
+function wireBody(i: BotConnectorInputs, accountId = liveEngage().accountId): ConnectorInput {
   return {
     deploymentEnvironment: i.environment === "production" ? "PRODUCTION" : "STAGING",
     type: i.conversationType,
-    lpAccountId: le.accountId,
+    lpAccountId: accountId,
     lpAccountUser: i.agent,
     botId: i.botId,
-    configurations: connectorConfigurations(i, le.accountId),
+    configurations: connectorConfigurations(i, accountId),
   };
 }
 
@@ -177,7 +176,7 @@ function wireBody(i: BotConnectorInputs): ConnectorInput {
  * connector of an account at once).
  */
 function adoptsAsIs(c: Connector, i: BotConnectorInputs): boolean {
-  return hasSettings(c, wireBody(i)) && isRunning(c) === i.running;
+  return hasSettings(c, wireBody(i, String(c.lpAccountId))) && isRunning(c) === i.running;
 }
 
 /**
