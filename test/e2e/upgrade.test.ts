@@ -44,7 +44,12 @@ new le.BotConnector("connector-key", {
 function buildPreviousRelease(dir: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const archive = execFileSync("git", ["-C", ROOT, "archive", PREVIOUS_RELEASE, "sdk", "tsconfig.json", "package.json"]);
+  let archive: Buffer;
+  try {
+    archive = execFileSync("git", ["-C", ROOT, "archive", PREVIOUS_RELEASE, "sdk", "tsconfig.json", "package.json"]);
+  } catch (e) {
+    throw new Error(`the upgrade test builds the previous release from git: commit ${PREVIOUS_RELEASE} must be in this clone's history (not a shallow clone)`, { cause: e });
+  }
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(dir, "tsconfig.json")], { stdio: "inherit" });

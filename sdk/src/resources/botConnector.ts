@@ -12,7 +12,8 @@ import type { BotConnectorArgs as BotConnectorFields } from "./schemas";
 botConnectorProvider satisfies CompleteProvider;
 
 /** Arguments of {@link BotConnector}; see the README's resource table and flags reference. */
-export type BotConnectorArgs = Inputs<BotConnectorFields>;
+export type BotConnectorArgs = Inputs<Omit<BotConnectorFields, "secretFlags">>;
+// Programs give every flag in `flags`; the constructor moves the secret ones to `secretFlags`.
 
 /**
  * A Conversation Builder agent connector: binds a bot to a bot agent and keeps it started.

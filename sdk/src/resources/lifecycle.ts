@@ -51,16 +51,6 @@ export const idList = (ids: readonly (number | string)[] | null | undefined): st
 export const idOf = (id: number | string | null | undefined): string | undefined =>
   id === null || id === undefined ? undefined : String(id);
 
-/** `read`: gone means no id, so refresh drops the resource from state. */
-export async function readOrGone<T>(fetch: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fetch();
-  } catch (e) {
-    if (e instanceof NotFoundError) return undefined;
-    throw e;
-  }
-}
-
 /** `delete`: what is already gone is deleted. */
 export async function deleteIdempotent(del: () => Promise<void>): Promise<void> {
   try {
