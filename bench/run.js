@@ -15,6 +15,7 @@ const { execFile } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { randomBytes } = require("node:crypto");
+const { classify } = require("./calls");
 
 const ROOT = path.resolve(__dirname, "..");
 const PULUMI = path.join(ROOT, "scripts", "pulumi");
@@ -121,20 +122,6 @@ async function startBenchEmulator(snapshot) {
   const bots = Array.from({ length: MAX_BOTS }, (_, i) => ({ id: `bench-bot-${i + 1}`, name: `Bench bot ${i + 1}` }));
   await admin("POST", "/seed", { accounts: [{ accountId: emu.accountId, bots }] });
   return { emu, admin };
-}
-
-/** API calls by route, split into session set-up, reads and writes. */
-function classify(counters) {
-  const out = { session: 0, reads: 0, writes: 0, byRoute: counters };
-  for (const [key, n] of Object.entries(counters)) {
-    const [method, route] = key.split(" ");
-    const isSession = route.includes("/service/") || route.includes("baseURI") || /\/(login|refresh|logout)$/.test(route)
-      || route.startsWith("/sentinel/") || route.startsWith("/le-auth/");
-    if (isSession) out.session += n;
-    else if (method === "GET") out.reads += n;
-    else out.writes += n;
-  }
-  return out;
 }
 
 // ---- programs ------------------------------------------------------------------------------------

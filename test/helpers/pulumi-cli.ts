@@ -86,6 +86,13 @@ export class TestProgram {
     return program;
   }
 
+  /** A stack for a program folder that already exists (e.g. one `liveengage export` wrote). */
+  static async inDir(dir: string, stack: string, env: NodeJS.ProcessEnv = {}): Promise<TestProgram> {
+    const program = new TestProgram(dir, stack, env);
+    await program.pulumi(["stack", "init", stack]);
+    return program;
+  }
+
   pulumi(args: string[], opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
     return runPulumi(args, { cwd: this.dir, env: { ...this.env, ...opts.env }, allowFailure: opts.allowFailure });
   }

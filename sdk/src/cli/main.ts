@@ -4,6 +4,7 @@
  *   liveengage emulator   run the local LiveEngage emulator
  *   liveengage status     every bot of the account, its connectors and their status
  *   liveengage drift      compare the live configuration of all agents of a bot
+ *   liveengage export     write a Pulumi program that adopts an existing account
  *   liveengage doctor     read-only check of an account before a first deploy
  *   liveengage dashboard  a local web page: every bot, its agents, drift, Connected over time (live)
  */
@@ -12,6 +13,7 @@ import { registerDashboardCommand } from "./dashboard-command";
 import { registerDoctorCommand } from "./doctor-command";
 import { registerDriftCommand } from "./drift-command";
 import { registerEmulatorCommand } from "./emulator-command";
+import { registerExportCommand } from "./export-command";
 import { registerStatusCommand } from "./status-command";
 
 export function buildProgram(): Command {
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
   registerEmulatorCommand(program);
   registerStatusCommand(program);
   registerDriftCommand(program);
+  registerExportCommand(program);
   registerDoctorCommand(program);
   registerDashboardCommand(program);
   return program;

@@ -4,7 +4,7 @@ import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus
 import { computeDrift, type DriftEntry } from "../resources/drift";
 import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../model/flags";
 import { DEFAULT_ROLE } from "../model/roles";
-import { agentEmail, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
+import { agentIdentity, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
 
 export * from "./botDeploymentArgs";
 
@@ -54,16 +54,18 @@ export class BotDeployment extends pulumi.ComponentResource {
     const agents: BotAgent[] = [];
     const connectors: BotConnector[] = [];
     for (let n = 1; n <= count; n++) {
-      const loginName = `${args.agents.loginNamePrefix}-${n}`;
+      const { loginName, nickname, fullName, email, member } = agentIdentity(args.agents, n);
       const creds = agentCredentials(args.agents.credentials, n - 1);
       const agent = new BotAgent(`${name}-agent-${n}`, {
         loginName,
-        nickname: args.agents.nickname ?? args.agents.loginNamePrefix,
-        fullName: `${args.agents.fullNamePrefix ?? args.agents.loginNamePrefix} ${n}`,
-        email: agentEmail(args.agents.email, n),
-        skillIds: pulumi.output(skillId).apply((id) => [id]),
+        nickname,
+        fullName,
+        email,
+        skillIds: pulumi.all([skillId, ...(args.agents.extraSkillIds ?? [])]),
         role: args.agents.role ?? DEFAULT_ROLE,
-        maxAsyncChats: args.agents.maxAsyncChats,
+        maxAsyncChats: member?.maxAsyncChats ?? args.agents.maxAsyncChats,
+        maxChats: member?.maxChats ?? args.agents.maxChats,
+        enabled: member?.enabled,
         adopt,
         ...creds.agent,
       }, child);

@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { CONVERSATION_TYPES, type ConversationType } from "../model/conversationTypes";
 import type { CredentialFlagKey } from "../model/flags";
 import type { Role } from "../model/roles";
+import type { Inputs } from "../resources/inputs";
 import type { ConnectorFlags } from "../resources/schemas";
 
 export type Rollout = "rolling" | "all-at-once";
@@ -21,19 +22,54 @@ export type AgentCredentials =
       accessTokenSecret: pulumi.Input<string>;
     };
 
+/**
+ * One agent named explicitly, for agents whose login names do not follow `<prefix>-<n>` (existing
+ * agents made by hand, adopted as they are). Fields left out come from the template.
+ */
+export interface AgentMember {
+  loginName: string;
+  /** @default the template's nickname */
+  nickname?: pulumi.Input<string>;
+  /** @default the template's full name for this agent */
+  fullName?: pulumi.Input<string>;
+  /** @default the template's email for this agent */
+  email?: pulumi.Input<string>;
+  /** @default the template's maxAsyncChats */
+  maxAsyncChats?: pulumi.Input<number>;
+  /** @default the template's maxChats */
+  maxChats?: pulumi.Input<number>;
+  /** @default true */
+  enabled?: pulumi.Input<boolean>;
+}
+
 export interface AgentTemplate {
-  /** How many identical agents (and connectors). LivePerson wants at least 2 for failover. @default 3 */
+  /** How many identical agents (and connectors). LivePerson wants at least 2 for failover. @default 3, or the number of members */
   count?: number;
   /** Allow a single agent, giving up failover (LivePerson recommends at least two). @default false */
   allowSingleAgent?: boolean;
-  /** Login names are `<prefix>-1`, `<prefix>-2`, … */
-  loginNamePrefix: string;
-  /** @default the login name prefix */
+  /** Login names are `<prefix>-1`, `<prefix>-2`, … Required unless `members` names every agent. */
+  loginNamePrefix?: string;
+  /**
+   * The agents by name, instead of `<prefix>-<n>`: one agent (and connector) per member, in this
+   * order (resources `<name>-agent-<n>` and `<name>-connector-<n>`: keep the order stable).
+   */
+  members?: AgentMember[];
+  /** @default the login name prefix (or each member's login name) */
   nickname?: pulumi.Input<string>;
   /** Full names are `<fullNamePrefix> 1`, … @default the nickname */
   fullNamePrefix?: string;
-  /** Email of agent n is built from this: `bot+<n>@example.com` from "bot@example.com". */
-  email: string;
+  /**
+   * Email of agent n is built from this: `bot+<n>@example.com` from "bot@example.com".
+   * Required unless every member has its own email.
+   */
+  email?: string;
+  /** @default -1 (no chat limit, as LivePerson's own bot payloads send) */
+  maxChats?: pulumi.Input<number>;
+  /**
+   * Skills every agent holds besides the deployment's skill (agents shared between routing
+   * targets). @default []
+   */
+  extraSkillIds?: pulumi.Input<string>[];
   /** @default "ASSIGNED_AGENT" */
   role?: Role;
   maxAsyncChats?: pulumi.Input<number>;
@@ -65,8 +101,11 @@ export interface BotDeploymentArgs {
   skill: SkillChoice;
   /** A campaign and an engagement routing to the skill. */
   routing?: RoutingChoice;
-  /** One set of flags for every connector; per-agent values (credentials) are filled in. */
-  flags?: pulumi.Input<Omit<ConnectorFlags, CredentialFlagKey>>;
+  /**
+   * One set of flags for every connector; per-agent values (credentials) are filled in. Values may
+   * be Inputs one by one, e.g. `externalWebhookAPIKey: config.requireSecret("hookKey")`.
+   */
+  flags?: pulumi.Input<Omit<ConnectorFlags, CredentialFlagKey>> | Inputs<Omit<ConnectorFlags, CredentialFlagKey>>;
   customConfigurations?: pulumi.Input<Record<string, string>>;
   externalWebhookUrl?: pulumi.Input<string>;
   fallbackSkillId?: pulumi.Input<string>;
@@ -92,17 +131,31 @@ export interface BotDeploymentArgs {
 /** Validates the shape; throws with the property and the fix. Returns the agent count. */
 export function validateDeploymentArgs(name: string, args: BotDeploymentArgs): number {
   const problems: string[] = [];
-  const count = args.agents?.count ?? 3;
+  const members = args.agents?.members;
+  const count = args.agents?.count ?? members?.length ?? 3;
+  if (members !== undefined) {
+    if (args.agents.count !== undefined && args.agents.count !== members.length) {
+      problems.push(`agents.count is ${args.agents.count} but agents.members names ${members.length} agents; remove count (it follows the members) or make them agree`);
+    }
+    const seen = new Set<string>();
+    members.forEach((m, i) => {
+      if (!m?.loginName || /\s/.test(m.loginName)) problems.push(`agents.members[${i}].loginName must be a login name without spaces, e.g. "support-alpha"`);
+      else if (seen.has(m.loginName.toLowerCase())) problems.push(`agents.members[${i}].loginName "${m.loginName}" appears twice; login names are unique in LiveEngage`);
+      else seen.add(m.loginName.toLowerCase());
+    });
+  }
   if (!Number.isInteger(count) || count < 1) {
     problems.push("agents.count must be a whole number ≥ 2 (LivePerson recommends at least two agents per bot for failover)");
   } else if (count < 2 && !args.agents.allowSingleAgent) {
     problems.push("agents.count is 1: LivePerson recommends at least two bot agents per bot so a second one takes over on failure (failover); use 2 or more, or set agents.allowSingleAgent: true to accept no failover");
   }
-  if (!args.agents?.loginNamePrefix || /\s/.test(args.agents.loginNamePrefix)) {
-    problems.push("agents.loginNamePrefix must be a login name prefix without spaces, e.g. \"cb-bot\"");
+  const prefix = args.agents?.loginNamePrefix;
+  if (members === undefined ? !prefix || /\s/.test(prefix) : prefix !== undefined && /\s/.test(prefix)) {
+    problems.push("agents.loginNamePrefix must be a login name prefix without spaces, e.g. \"cb-bot\" (or name every agent in agents.members)");
   }
-  if (!args.agents?.email || !/^[^@\s]+@[^@\s]+$/.test(args.agents.email)) {
-    problems.push("agents.email must be an email address such as \"bot@example.com\" (agent n gets bot+n@example.com)");
+  const everyMemberHasEmail = members !== undefined && members.every((m) => m?.email !== undefined);
+  if (args.agents?.email === undefined ? !everyMemberHasEmail : !/^[^@\s]+@[^@\s]+$/.test(args.agents.email)) {
+    problems.push("agents.email must be an email address such as \"bot@example.com\" (agent n gets bot+n@example.com), unless every member has its own email");
   }
   if (!args.agents?.credentials) problems.push("agents.credentials is required: { password } or the app-key quadruple");
   const hasName = args.skill?.name !== undefined;
@@ -122,4 +175,14 @@ export function validateDeploymentArgs(name: string, args: BotDeploymentArgs): n
 export function agentEmail(email: string, n: number): string {
   const at = email.indexOf("@");
   return `${email.slice(0, at)}+${n}${email.slice(at)}`;
+}
+
+/** Agent n (1-based) as declared: its member entry when named explicitly, else from the template. */
+export function agentIdentity(t: AgentTemplate, n: number): { loginName: string; nickname: pulumi.Input<string>; fullName: pulumi.Input<string>; email: pulumi.Input<string>; member?: AgentMember } {
+  const member = t.members?.[n - 1];
+  const loginName = member?.loginName ?? `${t.loginNamePrefix}-${n}`;
+  const nickname = member?.nickname ?? t.nickname ?? t.loginNamePrefix ?? loginName;
+  const fullName = member?.fullName ?? (t.fullNamePrefix !== undefined || t.loginNamePrefix !== undefined ? `${t.fullNamePrefix ?? t.loginNamePrefix} ${n}` : loginName);
+  const email = member?.email ?? agentEmail(t.email!, n);
+  return { loginName, nickname, fullName, email, member };
 }

@@ -137,4 +137,36 @@ describe("BotDeployment", () => {
     expect(await value(d.drift)).toEqual([]);
     expect(await value(d.skillId)).toBe("sales-skill-id");
   });
+
+  it("names agents explicitly (members), for existing agents whose login names follow no pattern", async () => {
+    await deploy({
+      agents: {
+        members: [
+          { loginName: "alpha-helper", fullName: "Alpha", email: "alpha@example.com" },
+          { loginName: "night-shift", nickname: "Night", email: "night@example.com", maxChats: 4 },
+        ],
+        nickname: "Helper",
+        extraSkillIds: ["77"],
+        credentials: { password: (i) => `pw-${i}-secret` },
+      },
+      skill: { existingSkillId: "42" },
+    });
+    const agents = registered.filter((r) => r.type.endsWith(":BotAgent"));
+    expect(agents.map((a) => [a.name, a.inputs.loginName, a.inputs.nickname, a.inputs.fullName, a.inputs.email, a.inputs.skillIds])).toEqual([
+      ["sales-agent-1", "alpha-helper", "Helper", "Alpha", "alpha@example.com", ["42", "77"]],
+      ["sales-agent-2", "night-shift", "Night", "night-shift", "night@example.com", ["42", "77"]],
+    ]);
+    expect(agents[1].inputs.maxChats).toBe(4);
+    expect(registered.filter((r) => r.type.endsWith(":BotConnector")).map((c) => c.inputs.agent)).toEqual(["alpha-helper", "night-shift"]);
+  });
+
+  it("refuses members that disagree with count, repeat a login name, or lack an email with no template", async () => {
+    const creds = { password: "p4ssword!" };
+    await expect(deploy({ agents: { count: 3, members: [{ loginName: "a", email: "a@x.io" }, { loginName: "b", email: "b@x.io" }], credentials: creds } }))
+      .rejects.toThrow(/agents\.count is 3 but agents\.members names 2/);
+    await expect(deploy({ agents: { members: [{ loginName: "a", email: "a@x.io" }, { loginName: "A", email: "b@x.io" }], credentials: creds } }))
+      .rejects.toThrow(/agents\.members\[1\]\.loginName "A" appears twice/);
+    await expect(deploy({ agents: { members: [{ loginName: "a" }, { loginName: "b", email: "b@x.io" }], credentials: creds } }))
+      .rejects.toThrow(/agents\.email must be an email address/);
+  });
 });

@@ -10,7 +10,7 @@
  *  - custom configuration changes take effect only after stop then start (adopt restarts it);
  *  - `running` alone is an in-place update (start or stop).
  */
-import { NotFoundError, type Connector, type ConnectorStatusEntry, type LiveEngageClient } from "../../client";
+import { NotFoundError, type Connector, type ConnectorInput, type ConnectorStatusEntry, type LiveEngageClient } from "../../client";
 import { SECRET_FLAG_KEYS } from "../../model/flags";
 import { isMasked, SECRET_MASK } from "../../model/secretMask";
 import { botConnectorWarnings } from "../check";
@@ -19,6 +19,7 @@ import { displayOf, isStoppedWord } from "../../model/connectorStatus";
 import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
 import { accountUsable, known, lookupOrUnknown, preflightAccount, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
+import { hasSettings } from "../connectorAdopt";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
 
@@ -77,19 +78,13 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
     delete: deleteConnector,
   },
   duplicateMessage: (i) => `bot agent "${i.agent}" already has a connector on bot ${i.botId}; set adopt: true to take it over, or remove it in Conversation Builder`,
-  adoptNote: ({ connector: c }) => isRunning(c)
-    ? "adopting restarts the connector: it is stopped, edited and started again, so the bot does not answer while it reconnects"
-    : "the connector is stopped; it is edited, then started only if running is true",
+  adoptNote: ({ connector: c }, i) => adoptsAsIs(c, i)
+    ? "the connector already runs as declared: it is not restarted"
+    : isRunning(c)
+      ? "adopting restarts the connector: it is stopped, edited and started again, so the bot does not answer while it reconnects"
+      : "the connector is stopped; it is edited, then started only if running is true",
   async toWire(i) {
-    const le = liveEngage();
-    return {
-      deploymentEnvironment: i.environment === "production" ? "PRODUCTION" : "STAGING",
-      type: i.conversationType,
-      lpAccountId: le.accountId,
-      lpAccountUser: i.agent,
-      botId: i.botId,
-      configurations: connectorConfigurations(i, le.accountId),
-    };
+    return { ...wireBody(i) };
   },
   async fromWire({ connector: c, entry }, declaredFrom) {
     const cfg = c.configurations ?? {};
@@ -175,6 +170,27 @@ async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
   return out;
 }
 
+/** The add/edit body of a connector of `accountId`. */
+function wireBody(i: BotConnectorInputs, accountId = liveEngage().accountId): ConnectorInput {
+  return {
+    deploymentEnvironment: i.environment === "production" ? "PRODUCTION" : "STAGING",
+    type: i.conversationType,
+    lpAccountId: accountId,
+    lpAccountUser: i.agent,
+    botId: i.botId,
+    configurations: connectorConfigurations(i, accountId),
+  };
+}
+
+/**
+ * Whether adopting `c` needs no write: it already has the declared settings and runs (or not) as
+ * declared. Then nothing is restarted: only real drift costs a restart (an export adopts every
+ * connector of an account at once).
+ */
+function adoptsAsIs(c: Connector, i: BotConnectorInputs): boolean {
+  return hasSettings(c, wireBody(i, String(c.lpAccountId))) && isRunning(c) === i.running;
+}
+
 /**
  * Add (or, adopting, stop and edit) the connector, then start it and wait for Connected when
  * `running`. Transactional: a connector that does not come up is removed again (an adopted one is
@@ -183,8 +199,9 @@ async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
 async function deploy(inputs: BotConnectorInputs, adopting?: Connector): Promise<LiveConnector> {
   const le = liveEngage();
   const lpUserId = adopting ? String(adopting.lpUserId) : await resolveUserId(le, inputs);
-  const body = (await botConnectorSpec.toWire(inputs, {})) as never;
+  const body = wireBody(inputs);
   let connector: Connector;
+  if (adopting && adoptsAsIs(adopting, inputs)) return { connector: adopting, entry: await statusForRead(le, adopting) };
   if (adopting) {
     // Adoption: a connector is edited only while stopped.
     await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
