@@ -62,6 +62,12 @@ export interface ResourceSpec<I extends Props, W> {
   sets?: readonly string[];
   /** Outputs that are not inputs: never compared, never handed back as inputs. */
   outputOnly: readonly string[];
+  /**
+   * Inputs that steer only the provider (how long it waits), never the object: diff ignores them,
+   * so changing one (or its default, across releases) announces no change that would not happen.
+   * Create and update always run with the program's current value.
+   */
+  providerOnly?: readonly string[];
   /** Delete the old object before creating its replacement (unique names, one-to-one bindings). */
   deleteBeforeReplace?: boolean;
   /** Inputs that identify the object for adopt (all must be known to look it up at preview). */

@@ -18,7 +18,7 @@ describe("BotConnector diff", () => {
     ["__provider differs", { ...conn, __provider: "a" }, { ...conn, __provider: "b" }, none],
     ["adopt flipped (create-only)", conn, { ...conn, adopt: true }, none],
     ["running stopped", conn, { ...conn, running: false }, update],
-    ["connectTimeoutSeconds", conn, { ...conn, connectTimeoutSeconds: 30 }, update],
+    ["connectTimeoutSeconds (steers the provider only: no change)", conn, { ...conn, connectTimeoutSeconds: 30 }, none],
     ["a flag value", conn, { ...conn, flags: { ...(conn.flags as object), messageDelay: 301 } }, replace("flags")],
     ["a flag added", conn, { ...conn, flags: { ...(conn.flags as object), csdsDomain: "d" } }, replace("flags")],
     ["undefined flag vs absent", conn, { ...conn, flags: { ...(conn.flags as object), csdsDomain: undefined } }, none],

@@ -47,6 +47,9 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   // Delete first: one bot user belongs to one bot.
   deleteBeforeReplace: true,
   outputOnly: ["status", "statusReasons", "rawStatus", "lpUserId"],
+  // The wait's length is the provider's business: its default rose from 120 to 600 s (issue #13),
+  // and a stack deployed before must not preview an update for it.
+  providerOnly: ["connectTimeoutSeconds"],
   identity: ["botId", "agent"],
   neverShown: ["secretFlags"],
   // Drift in flags or custom keys must surface even when the program declared none.

@@ -3,11 +3,11 @@ import { CREATE_ONLY_INPUTS, type DiffOptions } from "../diff";
 import type { Props, ResourceSpec } from "../spec";
 
 /** A spec's diff rules, as {@link diffInputs} takes them (the factory also ignores its output-only keys). */
-export function diffOptionsOf(spec: Pick<ResourceSpec<Props, unknown>, "replaceOnChange" | "sets" | "deleteBeforeReplace">): DiffOptions {
+export function diffOptionsOf(spec: Pick<ResourceSpec<Props, unknown>, "replaceOnChange" | "sets" | "deleteBeforeReplace" | "providerOnly">): DiffOptions {
   return {
     replaceOn: spec.replaceOnChange,
     sets: spec.sets ?? [],
-    ignore: CREATE_ONLY_INPUTS,
+    ignore: [...CREATE_ONLY_INPUTS, ...(spec.providerOnly ?? [])],
     ...(spec.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
   };
 }
