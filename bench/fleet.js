@@ -9,6 +9,7 @@
  *
  *   npm run bench:fleet
  *   node bench/fleet.js --bots 50 --stacks 10 --backends file,postgres --ops up,preview,rollout,destroy
+ *   node bench/fleet.js --bots 50 --stacks 10 --backends postgres --layouts parallel   # one layout only
  *   node bench/fleet.js --table bench/results/fleet-partial.json   # the README table from a results file
  *
  * Needs the built package, the Pulumi CLI and PostgreSQL 15 (apt-get install -y postgresql-15);
@@ -35,10 +36,15 @@ const STACKS = Number(arg("stacks", "10"));
 const BACKENDS = arg("backends", "file,postgres").split(",");
 const OPS = arg("ops", "up,preview,rollout,destroy").split(",");
 if (BOTS % STACKS !== 0) throw new Error(`--bots ${BOTS} must split evenly into --stacks ${STACKS}`);
-const LAYOUTS = [
-  { name: `1 stack × ${BOTS} bots`, stacks: 1, botsPerStack: BOTS },
-  { name: `${STACKS} stacks × ${BOTS / STACKS} bots, in parallel`, stacks: STACKS, botsPerStack: BOTS / STACKS },
-];
+const ALL_LAYOUTS = {
+  one: { name: `1 stack × ${BOTS} bots`, stacks: 1, botsPerStack: BOTS },
+  parallel: { name: `${STACKS} stacks × ${BOTS / STACKS} bots, in parallel`, stacks: STACKS, botsPerStack: BOTS / STACKS },
+};
+/** `--layouts parallel` re-measures one layout only (say, after a failed run); default both. */
+const LAYOUTS = arg("layouts", "one,parallel").split(",").map((name) => {
+  if (!(name in ALL_LAYOUTS)) throw new Error(`--layouts takes one, parallel or both (comma separated), not "${name}"`);
+  return ALL_LAYOUTS[name];
+});
 const COMMANDS = {
   up: ["up", "--yes", "--skip-preview"],
   preview: ["preview", "--expect-no-changes"],

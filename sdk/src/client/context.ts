@@ -21,7 +21,10 @@ export interface ClientOptions {
   concurrency?: number;
   /**
    * Re-read-and-retry rounds after a 409 revision conflict, each after a random pause (up to 3.2 s,
-   * see `conflictDelayMs`). @default 8 — enough for 10 stacks writing one collection at once.
+   * see `conflictDelayMs`). @default 16. The revision is the whole collection's, so parallel stacks
+   * writing users collide on every write: 8 rounds were enough for 10 stacks × 1 bot, not for 10
+   * stacks × 5 bots destroying at once on a loaded machine (bench/fleet.js, 180 conflicts, one delete
+   * still stale after its 8th round). A conflict costs only when it happens.
    */
   conflictRetries?: number;
   /** Debug sink: one line per request attempt, credentials already redacted. */
@@ -33,7 +36,7 @@ export interface ClientOptions {
 }
 
 /** Re-read-and-retry rounds after a revision conflict (see `ClientOptions.conflictRetries`). */
-export const DEFAULT_CONFLICT_RETRIES = 8;
+export const DEFAULT_CONFLICT_RETRIES = 16;
 
 /** @internal */
 export interface ClientContext {
