@@ -48,8 +48,8 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   deleteBeforeReplace: true,
   outputOnly: ["status", "statusReasons", "rawStatus", "lpUserId"],
   // The wait's length is the provider's business: its default rose from 120 to 600 s (issue #13),
-  // and a stack deployed before must not preview an update for it.
-  providerOnly: ["connectTimeoutSeconds"],
+  // and a stack deployed before must not preview an update for it. So is the rollout's turn-taking.
+  providerOnly: ["connectTimeoutSeconds", "rollout"],
   identity: ["botId", "agent"],
   neverShown: ["secretFlags"],
   // Drift in flags or custom keys must surface even when the program declared none.
@@ -116,6 +116,7 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
       secretFlags: Object.keys(secretFlags).length ? secretFlags : undefined,
       customConfigurations: Object.keys(custom).length ? custom : undefined,
       connectTimeoutSeconds: declaredFrom.connectTimeoutSeconds,
+      rollout: declaredFrom.rollout,
     };
   },
   outputsOnly: ({ connector: c, entry }) => {
