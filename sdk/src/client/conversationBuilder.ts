@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { ClientContext } from "./context";
 import type { ServiceName } from "./domain";
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, displayOf, type DisplayStatus, type StatusReading } from "../model/connectorStatus";
-import { ConnectorFailedError, NotFoundError, WaitTimeoutError } from "./errors";
+import { ConnectorFailedError, NotFoundError, refuseMaskedSecrets, WaitTimeoutError } from "./errors";
 import type { HttpMethod } from "./http";
 import { registerSecret } from "./redact";
 import {
@@ -132,7 +132,8 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
     }
   };
   const get = async (botId: string, lpUserId: string) => (await listForBot(botId)).find((c) => c.lpUserId === String(lpUserId));
-  const write = (method: HttpMethod, lpUserId: string, input: ConnectorInput, findExisting?: () => Promise<Connector | undefined>) => {
+  const write = async (method: HttpMethod, lpUserId: string, input: ConnectorInput, findExisting?: () => Promise<Connector | undefined>) => {
+    refuseMaskedSecrets(`the connector of ${input.lpAccountUser} on bot ${input.botId}`, Object.fromEntries(SECRET_CONFIGURATION_KEYS.map((k) => [k, input.configurations[k]])));
     registerSecret(...SECRET_CONFIGURATION_KEYS.map((k) => input.configurations[k]));
     const body: ConnectorInput = {
       deploymentEnvironment: input.deploymentEnvironment,
