@@ -27,6 +27,12 @@ async function child(kind, bots) {
   const config = { "bench:bots": String(bots), "bench:prefix": "p", "bench:messageDelay": "300" };
   process.env.PULUMI_CONFIG = JSON.stringify(config);
   const pulumi = require("@pulumi/pulumi");
+  // Every promise the runtime tracks captures a stack trace: their number is the program's cost
+  // that does not depend on the machine's load.
+  const debuggable = require("@pulumi/pulumi/runtime/debuggable");
+  const track = debuggable.debuggablePromise;
+  let tracked = 0;
+  debuggable.debuggablePromise = (...a) => (tracked++, track(...a));
   const expected = bots * (1 + OBJECTS_PER_BOT);
   let registered = 0;
   let done;
@@ -45,7 +51,7 @@ async function child(kind, bots) {
   new Function("require", "exports", source)(req, {});
   await all;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  fs.writeSync(1, `${ms}\n`);
+  fs.writeSync(1, `${ms} ${tracked}\n`);
   // Registrations stay pending under mocks (no engine answers them): leave without the runtime's
   // exit-time leak report.
   process.kill(process.pid, "SIGKILL");
@@ -54,24 +60,26 @@ async function child(kind, bots) {
 function main() {
   if (!fs.existsSync(path.join(PACKED, "dist", "index.js"))) throw new Error("node_modules/pulumi-liveengage is missing; run `npx tsc -p tsconfig.json && node scripts/link-self.js`");
   const times = { floor: [], liveengage: [] };
+  const trackedPromises = {};
   for (let i = 0; i < REPEAT; i++) {
     for (const kind of ["floor", "liveengage"]) {
       const child = spawnSync(process.execPath, [__filename, "--child", kind, "--bots", String(BOTS)], { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
-      const ms = Number(child.stdout.trim().split("\n")[0]);
+      const [ms, promises] = child.stdout.trim().split("\n")[0].split(" ").map(Number);
       if (!Number.isFinite(ms)) throw new Error(`${kind} program failed: ${child.stderr.slice(-2000)}`);
       times[kind].push(ms);
+      trackedPromises[kind] = promises;
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const result = {
     startedAt: new Date().toISOString(), bots: BOTS, agentsPerBot: AGENTS_PER_BOT, repeat: REPEAT,
     loadAverage: require("node:os").loadavg(),
-    floorMs: median(times.floor), liveengageMs: median(times.liveengage), samples: times,
+    floorMs: median(times.floor), liveengageMs: median(times.liveengage), samples: times, trackedPromises,
   };
   result.ratio = Number((result.liveengageMs / result.floorMs).toFixed(2));
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, "program-latest.json"), JSON.stringify(result, null, 2) + "\n");
-  process.stdout.write(`program's own time at ${BOTS} bots: ${result.liveengageMs.toFixed(0)} ms vs floor ${result.floorMs.toFixed(0)} ms = ${result.ratio}× (medians of ${REPEAT})\n`);
+  process.stdout.write(`program's own time at ${BOTS} bots: ${result.liveengageMs.toFixed(0)} ms vs floor ${result.floorMs.toFixed(0)} ms = ${result.ratio}× (medians of ${REPEAT}); promises tracked by the runtime: ${trackedPromises.liveengage} vs ${trackedPromises.floor}\n`);
 }
 
 if (process.argv.includes("--child")) {
