@@ -8,6 +8,7 @@
  *
  *   node bench/rollout.js                          # N = 2,3,5, connect delay 3000 ms
  *   node bench/rollout.js --agents 2,5 --delay 2000
+ *   node bench/rollout.js --render                 # the README table again from results/rollout-latest.json
  *
  * Needs the built package and the Pulumi CLI, like bench/run.js (whose helpers it uses).
  */
@@ -120,7 +121,7 @@ function renderTable(result) {
     "|---:|---|---:|---:|---:|---:|---|---|",
   ];
   const before = { 2: "2.5×", 3: "3.3×", 5: "5.3×" };
-  const expected = { firstDeploy: () => "≈ 1 (all at once)", flagChange: (n) => `≈ ${n} (one at a time)`, destroy: () => "≈ 0 (no wait for Connected)" };
+  const expected = { firstDeploy: () => "≈ 1 (all at once)", flagChange: (n) => `≈ ${n} × (stop + connect), one at a time`, destroy: () => "≈ 0 (no wait for Connected)" };
   for (const r of result.runs) {
     for (const op of ["firstDeploy", "flagChange", "destroy"]) {
       const d = r.delayed[op].wallMs;
@@ -165,7 +166,12 @@ async function main() {
 
 module.exports = { renderTable };
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes("--render")) {
+  // Re-render the README table from results/rollout-latest.json.
+  const table = renderTable(JSON.parse(fs.readFileSync(path.join(RESULTS, "rollout-latest.json"), "utf8")));
+  writeReadmeTable(path.join(__dirname, "README.md"), table, START, END);
+  process.stdout.write(`${table}\n`);
+} else if (require.main === module) {
   main().catch((e) => {
     process.stderr.write(`${e.stack ?? e}\n`);
     process.exit(1);
