@@ -155,8 +155,9 @@ for (let i = first; i < first + bots; i++) {
 /**
  * The engine's floor: the same resources as no-op dynamic resources, in the same graph (one
  * component per bot; engagement after campaign and skill; agents after the skill; connectors after
- * their agent and, like the default rolling rollout, after the previous connector). The "flag
- * change" updates every connector in place (the real one replaces them).
+ * their agent — since issue #18 not after the previous connector: the rolling rollout takes turns in
+ * the provider, not through dependsOn). The "flag change" updates every connector in place (the
+ * real one replaces them).
  */
 const FLOOR_PROGRAM = `
 const pulumi = require("@pulumi/pulumi");
@@ -174,11 +175,9 @@ for (let i = first; i < first + bots; i++) {
   const skill = new le.Noop("bot-" + i + "-skill", { value: "skill-" + i }, o);
   const campaign = new le.Noop("bot-" + i + "-campaign", { value: "campaign-" + i }, o);
   new le.Noop("bot-" + i + "-engagement", { value: pulumi.interpolate\`\${campaign.value}/\${skill.value}\` }, o);
-  let previous;
   for (let n = 1; n <= ${AGENTS_PER_BOT}; n++) {
     const agent = new le.Noop("bot-" + i + "-agent-" + n, { value: pulumi.interpolate\`\${skill.value}/agent-\${n}\` }, o);
-    previous = new le.Noop("bot-" + i + "-connector-" + n, { value: pulumi.interpolate\`\${agent.value}/\${messageDelay}\` },
-      { parent, dependsOn: previous ? [previous] : [] });
+    new le.Noop("bot-" + i + "-connector-" + n, { value: pulumi.interpolate\`\${agent.value}/\${messageDelay}\` }, o);
   }
 }
 `;
@@ -238,20 +237,31 @@ async function runOps(p, change, emulator) {
 }
 
 /**
- * The least an implementation could call, per operation (see bench/README.md):
- * create = one write per object + one start per connector, and one status read per connector to
- * know it is Connected; no-op preview = nothing; refresh = one read per object; rollout = per
- * connector stop, delete, add, start and one status read; destroy = one delete per object + one stop per connector.
+ * The least an implementation could call, per operation (see bench/README.md, "Minimum"). Status
+ * polls while waiting for Stopped or Connected are counted apart (`calls.polls`): how many depends
+ * on how long LivePerson takes. Reads, each needed for a stated reason:
+ *  - per run: the users and skills lists (a login or skill name already taken is refused before
+ *    the first write), the profiles (the account check and the role's profile), the goals (a
+ *    campaign's default goal);
+ *  - per bot: the new campaign's engagements (the engagement's name is free);
+ *  - per connector created: the bot's connector listing (an existing connector of that agent is
+ *    refused or adopted, never duplicated — a retried create does not add a second one);
+ *  - per connector deleted: the same listing (gone means gone: a connector removed by hand is not
+ *    stopped again).
+ * A no-op preview reads nothing; a refresh reads each object once.
  */
 function minimum(bots) {
   const objects = bots * OBJECTS_PER_BOT;
   const connectors = bots * AGENTS_PER_BOT;
+  const PER_RUN_LISTS = 4;
   return {
-    up: { writes: objects + connectors, reads: connectors },
+    up: { writes: objects + connectors, reads: PER_RUN_LISTS + bots + connectors },
     preview: { writes: 0, reads: 0 },
     refresh: { writes: 0, reads: objects },
-    rollout: { writes: 4 * connectors, reads: connectors },
-    destroy: { writes: objects + connectors, reads: 0 },
+    // The account check (a changed connector runs its preflight), then per connector the delete's
+    // and the create's listing.
+    rollout: { writes: 4 * connectors, reads: 1 + 2 * connectors },
+    destroy: { writes: objects + connectors, reads: connectors },
   };
 }
 
@@ -351,7 +361,7 @@ async function main() {
             await disposeProgram(p);
           }
           samples.push({ kind: "liveengage", bots, objects: bots * OBJECTS_PER_BOT, latencyMs, repetition: rep, minimum: minimum(bots), ...run });
-          log(`liveengage ${bots}/${latencyMs}ms: ${run.ops.map((o) => `${o.op} ${(o.wallMs / 1000).toFixed(1)}s ${o.calls.writes}w/${o.calls.reads}r/${o.calls.session}s${o.error ? " ERROR" : ""}`).join(", ")}`);
+          log(`liveengage ${bots}/${latencyMs}ms: ${run.ops.map((o) => `${o.op} ${(o.wallMs / 1000).toFixed(1)}s ${o.calls.writes}w/${o.calls.reads}r/${o.calls.polls}p/${o.calls.session}s${o.error ? " ERROR" : ""}`).join(", ")}`);
           for (const o of run.ops.filter((x) => x.error)) log(`${o.op} failed: ${o.error.slice(0, 3000)}`);
           for (const o of run.ops.filter((x) => x.op === "preview" && x.calls.reads + x.calls.writes + x.calls.session > 0)) log(`preview calls: ${JSON.stringify(o.calls.byRoute)}`);
           fs.mkdirSync(RESULTS, { recursive: true });

@@ -22,8 +22,8 @@ function renderTable(result) {
   const merged = [...new Set(result.runs.filter((r) => r.from).map((r) => `${r.bots} bots from the run of ${r.from}`))];
   if (merged.length) lines.push(`Merged from an earlier run: ${merged.join("; ")}.`);
   lines.push("");
-  lines.push("| Bots (objects) | Added latency | Operation | Time | Floor | × floor | Writes (min) | Reads (min) | Session calls | Provider peak RSS MB (floor) |");
-  lines.push("|---|---|---|---:|---:|---:|---|---|---:|---|");
+  lines.push("| Bots (objects) | Added latency | Operation | Time | Floor | × floor | Writes (min) | Reads (min) | Status polls | Session calls | Provider peak RSS MB (floor) |");
+  lines.push("|---|---|---|---:|---:|---:|---|---|---:|---:|---|");
   const floors = new Map(result.runs.filter((r) => r.kind === "floor").map((r) => [r.bots, r]));
   const checks = [];
   for (const run of result.runs.filter((r) => r.kind === "liveengage")) {
@@ -34,8 +34,11 @@ function renderTable(result) {
       const ratio = f ? (op.wallMs / f.wallMs).toFixed(2) : "–";
       lines.push(`| ${run.bots} (${run.objects}) | ${run.latencyMs} ms | ${op.op}${op.error ? " **(failed)**" : ""} | ${seconds(op.wallMs)} s | `
         + `${f ? `${seconds(f.wallMs)} s` : "–"} | ${ratio} | ${op.calls.writes} (${min.writes}) | ${op.calls.reads} (${min.reads}) | `
-        + `${op.calls.session} | ${op.peakRssMb ?? "–"} (${f?.peakRssMb ?? "–"}) |`);
+        + `${op.calls.polls ?? "(in reads)"} | ${op.calls.session} | ${op.peakRssMb ?? "–"} (${f?.peakRssMb ?? "–"}) |`);
       if (op.op === "preview") checks.push({ what: `no-op preview, ${run.bots} bots, ${run.latencyMs} ms: API calls`, value: op.calls.writes + op.calls.reads + op.calls.session, limit: 0 });
+      if (op.calls.polls !== undefined && !["preview", "refresh"].includes(op.op)) {
+        checks.push({ what: `${op.op}, ${run.bots} bots, ${run.latencyMs} ms: calls beyond the minimum (status polls apart)`, value: op.calls.writes + op.calls.reads - min.writes - min.reads, limit: 0 });
+      }
       if (op.op === "refresh") checks.push({ what: `refresh, ${run.bots} bots, ${run.latencyMs} ms: object reads`, value: op.calls.reads, limit: run.objects });
     }
   }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { ClientContext } from "./context";
 import type { ServiceName } from "./domain";
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, displayOf, type DisplayStatus, type StatusReading } from "../model/connectorStatus";
-import { ConnectorFailedError, NotFoundError, WaitTimeoutError } from "./errors";
+import { ConnectorFailedError, NotFoundError, refuseMaskedSecrets, WaitTimeoutError } from "./errors";
 import type { HttpMethod } from "./http";
 import { registerSecret } from "./redact";
 import {
@@ -109,6 +109,8 @@ export function createBotsApi(ctx: ClientContext): BotsApi {
   return { list, findByName: async (name) => (await list()).find((b) => b.name === name), privileges: () => ctx.cbAuth.privileges() };
 }
 
+const byLoginName = new Intl.Collator("en", { numeric: true });
+
 /** @internal */
 export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
   const account = encodeURIComponent(ctx.creds.accountId);
@@ -119,7 +121,10 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
       const r = await cbCall(ctx, "cbBotPlatform", "GET", "/bot-platform-manager-0.1/auth/liveperson/app", connectorsSchema, {
         query: { chatBotId: botId },
       });
-      return r.successResult.agents ?? [];
+      // LiveEngage lists a bot's connectors in creation order, and a deployment creates its
+      // connectors at once (issue #18): sorted by login name, every listing (status, drift,
+      // dashboard, export) shows the agents in one stable order, support-bot-2 before support-bot-10.
+      return (r.successResult.agents ?? []).sort((a, b) => byLoginName.compare(a.lpAccountUser ?? "", b.lpAccountUser ?? ""));
     } catch (e) {
       // The service answers 404 both for "no connectors" and for an unknown bot.
       if (e instanceof NotFoundError) return [];
@@ -127,7 +132,8 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
     }
   };
   const get = async (botId: string, lpUserId: string) => (await listForBot(botId)).find((c) => c.lpUserId === String(lpUserId));
-  const write = (method: HttpMethod, lpUserId: string, input: ConnectorInput, findExisting?: () => Promise<Connector | undefined>) => {
+  const write = async (method: HttpMethod, lpUserId: string, input: ConnectorInput, findExisting?: () => Promise<Connector | undefined>) => {
+    refuseMaskedSecrets(`the connector of ${input.lpAccountUser} on bot ${input.botId}`, Object.fromEntries(SECRET_CONFIGURATION_KEYS.map((k) => [k, input.configurations[k]])));
     registerSecret(...SECRET_CONFIGURATION_KEYS.map((k) => input.configurations[k]));
     const body: ConnectorInput = {
       deploymentEnvironment: input.deploymentEnvironment,

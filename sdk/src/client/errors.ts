@@ -6,6 +6,7 @@
  * Every message is passed through `redact` before it is stored: an error may be logged, printed
  * by Pulumi or serialized, and must never carry a credential.
  */
+import { isMasked } from "../model/secretMask";
 import { redact } from "./redact";
 
 /** Machine-readable kind of an {@link ApiError}; stable across releases. */
@@ -102,6 +103,27 @@ export class ConfigurationError extends Error {
     this.name = "ConfigurationError";
     this.missingKeys = [...missingKeys];
   }
+}
+
+/**
+ * A write would send a secret's read-back mask (`********`) as its value. LiveEngage would store the
+ * mask as the password and the connector or agent would stop logging in (Not Connected), so the
+ * client refuses before sending anything. `keys` names the fields, never values.
+ */
+export class MaskedSecretError extends Error {
+  readonly code = "masked_secret" as const;
+  readonly keys: readonly string[];
+  constructor(what: string, keys: readonly string[]) {
+    super(`refusing to send ${what}: ${keys.join(", ")} ${keys.length === 1 ? "holds" : "hold"} the mask a read returns in place of a secret (********), not its value; LiveEngage would store the mask as the secret. Send the real value, or leave the field out`);
+    this.name = "MaskedSecretError";
+    this.keys = [...keys];
+  }
+}
+
+/** Throws MaskedSecretError when any of `values` (secret fields by name) is a read-back mask. */
+export function refuseMaskedSecrets(what: string, values: Readonly<Record<string, unknown>>): void {
+  const masked = Object.entries(values).filter(([, v]) => isMasked(v)).map(([k]) => k);
+  if (masked.length) throw new MaskedSecretError(what, masked);
 }
 
 /** The fields we look for in the four error body shapes the services use (wire contract §2, §3, §5). */

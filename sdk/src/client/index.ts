@@ -94,6 +94,7 @@ export {
   ConfigurationError,
   WaitTimeoutError,
   ConnectorFailedError,
+  MaskedSecretError,
 } from "./errors";
 export type { ApiErrorCode } from "./errors";
 export { DEFAULT_RETRY_POLICY } from "./retry";

@@ -1,7 +1,7 @@
 /** Users API (`le-users/users`, v6.0) and Profiles API (`le-users/profiles`, v4.0, read-only here). */
 import { AccountConfigCollection, type Change, type Overlay, type ReadOptions } from "./accountConfig";
 import type { ClientContext } from "./context";
-import { NotFoundError } from "./errors";
+import { NotFoundError, refuseMaskedSecrets } from "./errors";
 import { registerSecret } from "./redact";
 import {
   profileSchema,
@@ -50,6 +50,7 @@ export interface ProfilesApi {
 /** @internal */
 export function createUsersApi(ctx: ClientContext): UsersApi {
   const toBody = (input: UserInput, id?: number): unknown => {
+    refuseMaskedSecrets(`user ${input.loginName}`, { passwordSh: input.passwordSh });
     registerSecret(input.passwordSh);
     return userBody(input, id);
   };
@@ -60,10 +61,11 @@ export function createUsersApi(ctx: ClientContext): UsersApi {
     list: (o) => c.list(o),
     get: (id, o) => c.get(id, o),
     findByLoginName,
-    create: (input) => c.create(input, { findExisting: () => findByLoginName(input.loginName) }),
+    create: async (input) => c.create(input, { findExisting: () => findByLoginName(input.loginName) }),
     update: (id, change) => c.update(id, change),
     merge: (id, overlay) => c.merge(id, async (live) => {
       const changes = await overlay(live);
+      refuseMaskedSecrets(`user ${live.loginName}`, { passwordSh: changes.passwordSh });
       registerSecret(typeof changes.passwordSh === "string" ? changes.passwordSh : undefined);
       return changes;
     }),

@@ -42,7 +42,9 @@ export class BotConnector extends pulumi.dynamic.Resource {
       flags,
       secretFlags,
     };
-    super(botConnectorProvider, name, props, withSecretOutputs(opts, ["secretFlags"]), "liveengage", "BotConnector");
+    // Delete first on every replacement, `pulumi up --replace` included (the engine asks no diff
+    // then): the new connector has the old one's id (bot + bot user), and one bot user has one.
+    super(botConnectorProvider, name, props, withSecretOutputs({ deleteBeforeReplace: true, ...opts }, ["secretFlags"]), "liveengage", "BotConnector");
   }
 }
 

@@ -11,6 +11,7 @@
  */
 import { ConnectorFailedError, failingComponents, statusReading, WaitTimeoutError, type ConnectorStatusEntry, type LiveEngageClient } from "../client";
 import { displayOf, UnknownStatusWordError, type DisplayStatus, type StatusReading } from "../model/connectorStatus";
+import { troubleshootingFor } from "../model/troubleshooting";
 
 export type { DisplayStatus } from "../model/connectorStatus";
 
@@ -37,6 +38,29 @@ export function statusView(entry: ConnectorStatusEntry | undefined): { status: D
     if (e instanceof UnknownStatusWordError) return { status: "Not Connected", rawStatus: entry.status, reasons: [e.message] };
     throw e;
   }
+}
+
+/**
+ * Started, yet a component fails (a wrong password, a disabled user, …): waiting will not bring it
+ * up. Such a connector is drift — not running as declared — and `pulumi up` repairs it.
+ * (Starting and unknown words are not failing: they are waited on, never restarted.)
+ */
+export function isFailing(entry: ConnectorStatusEntry | undefined): boolean {
+  if (!entry) return false;
+  try {
+    return statusReading(entry).phase === "failed";
+  } catch (e) {
+    if (e instanceof UnknownStatusWordError) return false;
+    throw e;
+  }
+}
+
+/** "reason; fix: …" for each failing component ("component: reason") the troubleshooting table knows. */
+export function withFixes(reasons: readonly string[]): string {
+  return reasons.map((r) => {
+    const fix = troubleshootingFor(r.split(":")[0]!.trim())?.fix;
+    return fix ? `${r} (fix: ${fix})` : r;
+  }).join("; ");
 }
 
 export interface WaitOutcome {

@@ -5,7 +5,8 @@
  *    secret values never echoed; at preview an adopt says what it will change, field by field;
  *  - diff: declared replace-on-change keys, set-valued keys, output-only keys ignored;
  *  - create: `adopt: true` takes over the existing object by read-modify-write (its undeclared
- *    fields stay), otherwise a duplicate is refused with the way out;
+ *    fields stay), as does every create of a resource whose existing object can only be its own
+ *    (`createTakesOver`); otherwise a duplicate is refused with the way out;
  *  - read: the declared keys as LiveEngage has them (drift shows), gone means gone;
  *  - update: read-modify-write with If-Match of that read, re-read and re-merged on a conflict;
  *  - delete: what is already gone is deleted.
@@ -93,9 +94,13 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
 
     async create(checked: Props) {
       const inputs = checked as I;
-      const existing = inputs.adopt === true || spec.api.refusesDuplicates ? await spec.api.find(inputs) : undefined;
+      const takesOver = inputs.adopt === true || spec.api.createTakesOver === true;
+      const existing = takesOver || spec.api.refusesDuplicates ? await spec.api.find(inputs) : undefined;
+      if (existing !== undefined && !takesOver) {
+        throw new Error(`${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}); set adopt: true to take it over, or choose another ${spec.identity.at(-1)}`);
+      }
       if (existing !== undefined && inputs.adopt !== true) {
-        throw new Error(spec.duplicateMessage?.(inputs) ?? `${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}); set adopt: true to take it over, or choose another ${spec.identity.at(-1)}`);
+        warn(`${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}), left by an interrupted run or made by hand: taking it over as declared`);
       }
       const wire = existing !== undefined ? await adopt(existing, inputs)
         : spec.lifecycle?.create ? await spec.lifecycle.create(inputs)

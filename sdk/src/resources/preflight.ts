@@ -16,7 +16,8 @@ export interface PreflightFailure {
 /** What preflight learned, per client: a new configuration (new client) starts afresh. */
 interface PreflightCache {
   accountCheck?: Promise<PreflightFailure[]>;
-  declaredNames: Map<string, Set<string>>;
+  /** Per kind: name → the declaration (inputs as JSON) that claimed it. */
+  declaredNames: Map<string, Map<string, string>>;
   nameLists: Map<string, Promise<Map<string, string>>>;
 }
 const caches = new WeakMap<LiveEngageClient, PreflightCache>();
@@ -98,15 +99,21 @@ export async function accountUsable(): Promise<boolean> {
 
 /**
  * Records a unique name declared by a resource being created in this run; answers whether another
- * resource of the same program (same provider process) already declared it.
+ * resource of the same program (same provider process) already declared it. `declaration` (the
+ * checked resource's inputs) tells the same resource checked again from another one: the engine
+ * checks a replacement twice — against its old inputs, then afresh as a create — and a rename is a
+ * replacement, so counting the second check as "another BotAgent" refused every rename (issue #16).
  */
-export function declareUniqueName(kind: string, name: string): boolean {
+export function declareUniqueName(kind: string, name: string, declaration: Record<string, unknown>): boolean {
   const { declaredNames } = cacheOf(liveEngage());
   let names = declaredNames.get(kind);
-  if (!names) declaredNames.set(kind, (names = new Set()));
+  if (!names) declaredNames.set(kind, (names = new Map()));
   const key = name.trim().toLowerCase();
-  if (names.has(key)) return true;
-  names.add(key);
+  const { __provider: _code, ...inputs } = declaration;
+  const fingerprint = JSON.stringify(inputs);
+  const first = names.get(key);
+  if (first !== undefined) return first !== fingerprint;
+  names.set(key, fingerprint);
   return false;
 }
 

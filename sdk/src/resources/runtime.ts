@@ -78,3 +78,11 @@ export function authMethod(): AuthMethod {
 export function warn(message: string): void {
   process.stderr.write(`warning: ${message}\n`);
 }
+
+/**
+ * A notice for the person running `pulumi` that is not a warning (a restart a preview announces);
+ * shown by the engine like {@link warn}.
+ */
+export function announce(message: string): void {
+  process.stderr.write(`${message}\n`);
+}

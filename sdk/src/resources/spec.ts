@@ -29,6 +29,12 @@ export interface ObjectApi<I, W> {
    * always looks for an existing one (not only when adopting).
    */
   refusesDuplicates?: boolean;
+  /**
+   * An existing object with this identity can only be this resource's own, left by a run that was
+   * interrupted before recording it (or by a hand edit of it): create takes it over as `adopt` would,
+   * with a warning, so a re-run converges without `adopt` and without editing the program.
+   */
+  createTakesOver?: boolean;
   /** The Pulumi id of an object. */
   idOf(wire: W): string;
   /**
@@ -92,8 +98,6 @@ export interface ResourceSpec<I extends Props, W> {
   fromWire(wire: W, declaredFrom: Props): Promise<Props>;
   /** Output-only values (the keys of `outputOnly`). */
   outputsOnly?(wire: W, view: Props): Props;
-  /** The refusal of a create that finds an existing object and does not adopt it, when the generic one does not fit. */
-  duplicateMessage?(inputs: I): string;
   /** Why an existing object cannot be adopted, if it cannot. */
   refuseAdopt?(wire: W, inputs: I): string | undefined;
   /** A line added to the adopt preview (a connector restarts). */

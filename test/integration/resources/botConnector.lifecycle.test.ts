@@ -8,6 +8,7 @@ import * as connector from "../../../sdk/src/resources/botConnector.provider";
 import { configureProviderProcess, liveEngage } from "../../../sdk/src/resources/runtime";
 import { connectorConfigurations, type BotConnectorInputs } from "../../../sdk/src/resources/schemas";
 import { DEFAULTS, PROFILE_IDS } from "../../../sdk/src/emulator";
+import { maskedPasswordHandEdit } from "../../helpers/hand-edit";
 import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
 
 const BOT = DEFAULTS.bot.id;
@@ -46,6 +47,10 @@ async function declare(agent: string, password: string, extra: Record<string, un
     botId: BOT, agent, conversationType: "messaging", connectTimeoutSeconds: 10, ...rest, flags: { lpPassword: password, ...flags },
   });
 }
+
+const harnessCredentials = (x: Harness) => ({
+  accountId: x.emulator.accountId, csdsDomain: x.emulator.host, username: x.emulator.credentials.username, password: x.emulator.credentials.password,
+});
 
 const connectorsOf = async (lpUserId: string) => (await liveEngage().connectors.listForBot(BOT)).filter((c) => c.lpUserId === lpUserId);
 
@@ -233,7 +238,7 @@ describe("BotConnector lifecycle", () => {
     await expect(connector.update(created.id, created.outs, { ...inputs, running: false })).rejects.toThrow(/no longer exists.*pulumi refresh/);
   });
 
-  it("refuses a second connector for the same agent unless adopting; adoption takes the existing one over and starts it", async () => {
+  it("a create takes over an existing connector of the same agent and bot (idempotent, no adopt needed), restarting it only when it differs", async () => {
     const user = await botUser();
     const le = liveEngage();
     const handMade = await declare(user.loginName, user.password, { flags: { messageDelay: 900 } });
@@ -241,33 +246,68 @@ describe("BotConnector lifecycle", () => {
       deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: user.loginName, botId: BOT,
       configurations: wireConfiguration(handMade, le.accountId),
     });
-    // Running, as a connector deployed by hand would be: adoption must stop it to edit it.
+    // Running, as a connector deployed by hand (or by an interrupted run) would be: it must be stopped to edit it.
     await le.connectors.start(BOT, user.loginName);
     await le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 5000, intervalMs: 50 });
 
     const plain = await declare(user.loginName, user.password);
-    await expect(connector.create(plain)).rejects.toThrow(new RegExp(`"${user.loginName}" already has a connector on bot ${BOT}; set adopt: true`));
-    expect(await connectorsOf(user.id)).toHaveLength(1);
-
-    const adopting = await declare(user.loginName, user.password, { adopt: true });
-    const adopted = await connector.create(adopting);
-    expect(adopted.id).toBe(`${BOT}/${user.id}`);
-    expect(adopted.outs).toMatchObject({ running: true, status: "Connected", adopt: true });
-    expect(adopted.outs.flags).toMatchObject({ messageDelay: 300 });
+    const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const taken = await connector.create(plain);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toMatch(/already exists .*taking it over as declared/);
+    stderr.mockRestore();
+    expect(taken.id).toBe(`${BOT}/${user.id}`);
+    expect(taken.outs).toMatchObject({ running: true, status: "Connected" });
+    expect(taken.outs.flags).toMatchObject({ messageDelay: 300 });
     const all = await connectorsOf(user.id);
     expect(all).toHaveLength(1);
     expect(all[0].configurations.messageDelay).toBe("300");
-    expect((await connector.read(adopted.id, adopted.outs)).props).toEqual(adopted.outs);
-    expect((await connector.diff(adopted.id, adopted.outs, adopting)).changes).toBe(false);
+    expect((await connector.read(taken.id, taken.outs)).props).toEqual(taken.outs);
+    expect((await connector.diff(taken.id, taken.outs, plain)).changes).toBe(false);
 
-    // Once managed, a second declaration of the same agent is refused too.
-    await expect(connector.create(plain)).rejects.toThrow(/already has a connector/);
-    // ...and so is the same agent on another bot, by the API.
+    // Again (a re-run after an interrupt): it already runs as declared, so it is not restarted.
+    await h.admin("DELETE", "/requests");
+    const again = await connector.create(plain);
+    expect(again.id).toBe(taken.id);
+    const log = await h.admin<LogEntry[]>("GET", "/requests");
+    expect(log.filter((e) => e.method !== "GET").map((e) => `${e.method} ${e.route}`)).toEqual([]);
+
+    // `adopt: true` still works, and says so in its outputs.
+    const adopted = await connector.create(await declare(user.loginName, user.password, { adopt: true }));
+    expect(adopted.outs).toMatchObject({ running: true, status: "Connected", adopt: true });
+    // The same agent on another bot is refused by the API.
     await h.admin("POST", "/seed", { accounts: [{ accountId: h.emulator.accountId, bots: [{ id: "other-bot", name: "Other Bot" }] }] });
     const elsewhere = await checked<BotConnectorInputs>(connector, { ...plain, botId: "other-bot" });
     await expect(connector.create(elsewhere)).rejects.toThrow(/AGENT_ALREADY_ASSIGNED|already belongs to bot/);
     expect(await le.connectors.listForBot("other-bot")).toEqual([]);
     await connector.delete(adopted.id, adopted.outs);
+  });
+
+  it("a started connector that fails (the masked password sent back by hand) reads as not running, and update repairs it", async () => {
+    const user = await botUser();
+    const le = liveEngage();
+    const inputs = await declare(user.loginName, user.password);
+    const created = await connector.create(inputs);
+    // Conversation Builder's hand edit: stop, PUT the connector back as read (secret flags masked), start.
+    const asRead = (await connectorsOf(user.id))[0]!;
+    // The client refuses to send the mask, so the hand edit goes around it, as the UI's request would.
+    await expect(le.connectors.edit(user.id, asRead as never)).rejects.toThrow(/refusing to send .*lpPassword holds the mask/);
+    await maskedPasswordHandEdit(harnessCredentials(h), BOT, user.loginName, le);
+    await expect(le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 3000, intervalMs: 50, failFast: true })).rejects.toThrow(/login/);
+
+    const read = await connector.read(created.id, created.outs);
+    expect(read.props).toMatchObject({ running: false, status: "Not Connected", statusReasons: [expect.stringMatching(/^login/)] });
+    expect(read.inputs).toMatchObject({ running: false });
+    const diff = await connector.diff(created.id, read.props!, inputs);
+    expect(diff).toEqual({ changes: true, replaces: [] });
+
+    await h.admin("DELETE", "/requests");
+    const repaired = await connector.update(created.id, read.props!, inputs);
+    expect(repaired.outs).toMatchObject({ running: true, status: "Connected" });
+    const writes = (await h.admin<LogEntry[]>("GET", "/requests")).filter((e) => e.method !== "GET").map((e) => `${e.method} ${e.route}`);
+    expect(writes).toEqual([
+      expect.stringMatching(/^PUT .*\/stop\//), expect.stringMatching(/^PUT .*bot_users/), expect.stringMatching(/^PUT .*\/start\//),
+    ]);
+    await connector.delete(created.id, repaired.outs);
   });
 
   it("creates a stopped connector when running is false", async () => {

@@ -61,6 +61,12 @@ const baseSchema = z.strictObject({
   customConfigurations: customConfigurationsSchema.optional(),
   /** How long `create`/`update` wait for the connector to report Connected. @default 600 */
   connectTimeoutSeconds: wholeNumber("seconds", DEFAULT_CONNECT_TIMEOUT_SECONDS, 1).default(DEFAULT_CONNECT_TIMEOUT_SECONDS),
+  /**
+   * Set by BotDeployment's rolling rollout: the connectors of one `group` restart one at a time
+   * (each back to Connected before the next stops), while their first creation runs all at once.
+   * Steers only the provider (see resources/rolloutGate.ts).
+   */
+  rollout: z.strictObject({ group: z.string().min(1), member: z.string().min(1) }).optional(),
   /** @default false */
   adopt: adoptSchema,
 });

@@ -88,7 +88,7 @@ async function preflightBotAgent(olds: unknown, news: Props, inputs: Props): Pro
   if (failures.length || !(await accountUsable())) return failures;
   const loginName = inputs.loginName;
   if (!known(loginName) || !creating(olds, news, "loginName") || inputs.adopt === true) return [];
-  if (fromEngine(news) && declareUniqueName("user", loginName)) {
+  if (fromEngine(news) && declareUniqueName("user", loginName, news)) {
     return [{ property: "loginName", reason: `loginName: another BotAgent of this program also has login name "${loginName}"; login names are unique in LiveEngage` }];
   }
   const existing = await takenName("user", loginName);

@@ -14,7 +14,7 @@ import { NotFoundError, type Connector, type ConnectorInput, type ConnectorStatu
 import { SECRET_FLAG_KEYS } from "../../model/flags";
 import { isMasked, SECRET_MASK } from "../../model/secretMask";
 import { botConnectorWarnings } from "../check";
-import { statusView, stopAndWait, waitForConnected } from "../connectorStatus";
+import { isFailing, statusView, stopAndWait, waitForConnected, withFixes } from "../connectorStatus";
 import { displayOf, isStoppedWord } from "../../model/connectorStatus";
 import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
 import { accountUsable, known, lookupOrUnknown, preflightAccount, type PreflightFailure } from "../preflight";
@@ -48,8 +48,8 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   deleteBeforeReplace: true,
   outputOnly: ["status", "statusReasons", "rawStatus", "lpUserId"],
   // The wait's length is the provider's business: its default rose from 120 to 600 s (issue #13),
-  // and a stack deployed before must not preview an update for it.
-  providerOnly: ["connectTimeoutSeconds"],
+  // and a stack deployed before must not preview an update for it. So is the rollout's turn-taking.
+  providerOnly: ["connectTimeoutSeconds", "rollout"],
   identity: ["botId", "agent"],
   neverShown: ["secretFlags"],
   // Drift in flags or custom keys must surface even when the program declared none.
@@ -57,7 +57,9 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   comparedAs: comparedFlags,
   preflight: (_olds, _news, inputs) => preflightConnector(inputs),
   api: {
-    refusesDuplicates: true,
+    // One bot user has one connector per bot, and it is the connector of the agent's deployment: a
+    // create that finds one (a run interrupted after the add, a replacement cut short) takes it over.
+    createTakesOver: true,
     async find(i) {
       const le = liveEngage();
       const lpUserId = await resolveUserId(le, i);
@@ -76,14 +78,13 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   },
   lifecycle: {
     create: (inputs) => deploy(inputs),
-    adopt: (existing, inputs) => deploy(inputs, existing.connector),
+    adopt: (existing, inputs) => deploy(inputs, existing),
     update: updateRunning,
     delete: deleteConnector,
   },
-  duplicateMessage: (i) => `bot agent "${i.agent}" already has a connector on bot ${i.botId}; set adopt: true to take it over, or remove it in Conversation Builder`,
-  adoptNote: ({ connector: c }, i) => adoptsAsIs(c, i)
+  adoptNote: (existing, i) => adoptsAsIs(existing, i)
     ? "the connector already runs as declared: it is not restarted"
-    : isRunning(c)
+    : isRunning(existing.connector)
       ? "adopting restarts the connector: it is stopped, edited and started again, so the bot does not answer while it reconnects"
       : "the connector is stopped; it is edited, then started only if running is true",
   async toWire(i) {
@@ -108,7 +109,9 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
       conversationType: c.type,
       role: parsed.lpUserRole,
       environment: c.deploymentEnvironment === "PRODUCTION" ? "production" : "demo",
-      running: isRunning(c, entry),
+      // A started connector with a failing component does not run as declared: refresh records
+      // running false (status and reasons in the outputs), and `pulumi up` repairs it (updateRunning).
+      running: isRunning(c, entry) && !(isFailing(entry) && declaredFrom.running !== false),
       externalWebhookUrl: parsed.externalWebhookUrl ?? undefined,
       fallbackSkillId: parsed.fallbackSkillId === undefined || parsed.fallbackSkillId === null ? undefined : String(parsed.fallbackSkillId),
       accessibility: parsed.enableAccessibility,
@@ -116,6 +119,7 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
       secretFlags: Object.keys(secretFlags).length ? secretFlags : undefined,
       customConfigurations: Object.keys(custom).length ? custom : undefined,
       connectTimeoutSeconds: declaredFrom.connectTimeoutSeconds,
+      rollout: declaredFrom.rollout,
     };
   },
   outputsOnly: ({ connector: c, entry }) => {
@@ -190,8 +194,8 @@ function wireBody(i: BotConnectorInputs, accountId = liveEngage().accountId): Co
  * declared. Then nothing is restarted: only real drift costs a restart (an export adopts every
  * connector of an account at once).
  */
-function adoptsAsIs(c: Connector, i: BotConnectorInputs): boolean {
-  return hasSettings(c, wireBody(i, String(c.lpAccountId))) && isRunning(c) === i.running;
+function adoptsAsIs({ connector: c, entry }: LiveConnector, i: BotConnectorInputs): boolean {
+  return hasSettings(c, wireBody(i, String(c.lpAccountId))) && isRunning(c) === i.running && !isFailing(entry);
 }
 
 /**
@@ -199,12 +203,13 @@ function adoptsAsIs(c: Connector, i: BotConnectorInputs): boolean {
  * `running`. Transactional: a connector that does not come up is removed again (an adopted one is
  * left stopped), so nothing half-deployed stays behind.
  */
-async function deploy(inputs: BotConnectorInputs, adopting?: Connector): Promise<LiveConnector> {
+async function deploy(inputs: BotConnectorInputs, existing?: LiveConnector): Promise<LiveConnector> {
   const le = liveEngage();
+  const adopting = existing?.connector;
   const lpUserId = adopting ? String(adopting.lpUserId) : await resolveUserId(le, inputs);
   const body = wireBody(inputs);
   let connector: Connector;
-  if (adopting && adoptsAsIs(adopting, inputs)) return { connector: adopting, entry: await statusForRead(le, adopting) };
+  if (existing && adopting && adoptsAsIs(existing, inputs)) return { connector: adopting, entry: existing.entry ?? await statusForRead(le, adopting) };
   if (adopting) {
     // Adoption: a connector is edited only while stopped.
     await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
@@ -217,7 +222,7 @@ async function deploy(inputs: BotConnectorInputs, adopting?: Connector): Promise
   let connected: ConnectorStatusEntry | undefined;
   try {
     const outcome = await waitAfterStart(le, inputs, lpUserId);
-    if (!outcome.reached) failure = `did not reach Connected: ${outcome.reasons.join("; ")}`;
+    if (!outcome.reached) failure = `did not reach Connected: ${withFixes(outcome.reasons)}`;
     else connected = outcome.entry;
   } catch (e) {
     // A start refused or lost on the way fails the create as well: the added connector must go too.
@@ -238,16 +243,28 @@ async function deploy(inputs: BotConnectorInputs, adopting?: Connector): Promise
   return { connector: { ...connector, lastManualOperation: "START" }, entry: connected };
 }
 
-/** `running` is the only in-place change: start (and wait for Connected) or stop. */
+/**
+ * `running` is the only in-place change: start (and wait for Connected) or stop. Declared running but
+ * recorded not running while started is a failing connector (read by a refresh): it is repaired —
+ * stopped, given its declared configuration again when the program declares its secrets (a secret
+ * edited by hand, e.g. the mask sent back, is invisible otherwise), and started.
+ */
 async function updateRunning(id: string, olds: Props, news: BotConnectorInputs): Promise<LiveConnector> {
   const le = liveEngage();
   const { botId, lpUserId } = parseId(id);
-  if (!(await le.connectors.get(botId, lpUserId))) {
+  const live = await le.connectors.get(botId, lpUserId);
+  if (!live) {
     throw new Error(`connector ${id} no longer exists in Conversation Builder; run \`pulumi refresh\`, then \`pulumi up\` to recreate it`);
   }
   if (news.running && olds.running !== true) {
+    if (isRunning(live)) {
+      await stopAndWait(le, botId, lpUserId, news.agent);
+      if (Object.keys(news.secretFlags ?? {}).length) await le.connectors.edit(lpUserId, wireBody(news));
+    }
     const outcome = await waitAfterStart(le, news, lpUserId);
-    if (!outcome.reached) throw new Error(`connector for bot agent "${news.agent}" did not reach Connected: ${outcome.reasons.join("; ")}`);
+    if (!outcome.reached) {
+      throw new Error(`connector for bot agent "${news.agent}" on bot ${botId} did not reach Connected: ${withFixes(outcome.reasons)}`);
+    }
   } else if (!news.running && olds.running !== false) {
     await stopAndWait(le, botId, lpUserId, news.agent);
   }
