@@ -6,10 +6,10 @@
  */
 import { ValidationError, type Campaign, type LiveEngageClient } from "../../client";
 import { idOf, numericId } from "../lifecycle";
-import { preflightAccount } from "../preflight";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { campaignInputsSchema, type CampaignInputs } from "../schemas";
-import type { ResourceSpec } from "../spec";
+import type { Props, ResourceSpec } from "../spec";
 import { collectionApi } from "./collectionApi";
 
 const campaigns = () => liveEngage().campaigns;
@@ -22,8 +22,7 @@ export const campaignSpec: ResourceSpec<CampaignInputs, Campaign> = {
   replaceOnChange: [],
   outputOnly: ["effectiveGoalId"],
   identity: ["name"],
-  // At preview: the provider configuration and credentials (see preflightAccount).
-  preflight: () => preflightAccount(),
+  preflight: preflightCampaign,
   api: {
     ...collectionApi(campaigns, "campaign", (i) => campaigns().findByName(i.name)),
     async delete(id) {
@@ -70,4 +69,22 @@ function defaultGoal(le: LiveEngageClient): Promise<number> {
     goal.catch(() => defaultGoals.delete(le));
   }
   return goal;
+}
+
+/**
+ * At preview: the account is usable and the name is free (or adopted). LiveEngage refuses a second
+ * campaign of one name only at create, after the deployment's skill and agents exist.
+ */
+async function preflightCampaign(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]> {
+  const failures = await preflightAccount();
+  if (failures.length || !(await accountUsable())) return failures;
+  const name = inputs.name;
+  if (!known(name) || !creating(olds, news, "name") || inputs.adopt === true) return [];
+  if (fromEngine(news) && declareUniqueName("campaign", name)) {
+    return [{ property: "name", reason: `name: another Campaign of this program is also named "${name}"; campaign names are unique in LiveEngage` }];
+  }
+  const existing = await takenName("campaign", name);
+  if (existing === "unknown" || existing === undefined) return [];
+  return [{ property: "name", reason: `name: a campaign named "${name}" already exists in the account (id ${existing}); set adopt: true to take it over, `
+    + "or choose another name (in a BotDeployment: routing.campaignName, or adopt: true)" }];
 }
