@@ -48,6 +48,38 @@ export const isApiWrite = (e: { method: string; route: string }): boolean =>
 /** A JavaScript stack frame line ("    at fn (file.js:1:2)"). */
 export const STACK_FRAME = /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$/m;
 
+/**
+ * What is wrong with how a case was refused (empty when right): the preview must fail, name the
+ * property, print no stack trace, raw TypeError or secret; a resource case must be refused by the
+ * provider's check, not by the program crashing.
+ */
+export function problemsOf(o: CaseOutcome, c: BadInput, secrets: readonly string[]): string[] {
+  return [
+    ...(o.code === 0 ? ["preview succeeded"] : []),
+    ...(o.output.includes(o.property) ? [] : [`does not name ${o.property}`]),
+    ...(STACK_FRAME.test(o.output) ? ["prints a stack trace"] : []),
+    ...(/TypeError|Invalid URL/.test(o.output) ? ["prints a raw TypeError"] : []),
+    ...(!c.program && o.output.includes("failed with an unhandled exception") ? ["the program crashed instead of check refusing"] : []),
+    ...secrets.filter((s) => o.output.includes(s)).map(() => "prints a secret"),
+  ];
+}
+
+/** The closing table: one line per case with whether it was refused and named, and its preview time. */
+export function tableOf(outcomes: readonly CaseOutcome[], workers: number): string {
+  return `[bad-inputs] ${outcomes.length} cases, ${workers} previews at a time\n`
+    + outcomes.map((o) => `${o.id}\t${o.property}\trefused=${o.code !== 0}\tnamed=${o.output.includes(o.property)}\t${(o.ms / 1000).toFixed(1)} s`).join("\n");
+}
+
+/** Runs `cases` and answers the wrongly refused ones with their problems and output's tail. */
+export async function wronglyRefused(runner: BadInputRunner, cases: readonly BadInput[]): Promise<{ outcomes: CaseOutcome[]; wrong: { id: string; problems: string[]; output: string }[] }> {
+  const outcomes = await runner.run(cases);
+  const wrong = outcomes.flatMap((o) => {
+    const problems = problemsOf(o, cases.find((x) => x.id === o.id)!, runner.secretsOf(cases.find((x) => x.id === o.id)!));
+    return problems.length ? [{ id: o.id, problems, output: o.output.slice(-1500) }] : [];
+  });
+  return { outcomes, wrong };
+}
+
 /** The emulator, the program and the worker stacks of one table run. */
 export class BadInputRunner {
   private constructor(
