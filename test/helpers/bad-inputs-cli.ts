@@ -8,7 +8,7 @@
 import { createLiveEngageClient, shutdownLiveEngageClients } from "../../sdk/src/client";
 import { BAD_INPUT_SECRET, configOf, seedExisting, startConfigTargets, type BadInput } from "./bad-inputs";
 import { startE2eEmulator, type E2eEmulator } from "./emulator-process";
-import { runPulumi, TestProgram, type RunResult } from "./pulumi-cli";
+import { describeWithCli, runPulumi, TestProgram, type RunResult } from "./pulumi-cli";
 
 /** What one preview of one case showed. */
 export interface CaseOutcome {
@@ -177,4 +177,45 @@ export class BadInputRunner {
   private cli(stack: string, args: string[], allowFailure = false): Promise<RunResult> {
     return runPulumi([...args, "--stack", stack], { cwd: this.program.dir, allowFailure });
   }
+}
+
+/** Previews at a time: three keep a 2-core machine busy without starving the CLI. */
+export const WORKERS = 3;
+
+/**
+ * The table test: `cases` through the CLI, each refused at preview as {@link problemsOf} requires,
+ * with no write in the whole run. `more` adds tests that use the same runner and the outcomes (they
+ * run after the table).
+ */
+export function describeBadInputTable(
+  title: string, stackName: string, cases: readonly BadInput[], timeoutMs: number,
+  more?: (ctx: { runner: () => BadInputRunner; outcomes: () => CaseOutcome[] }) => void,
+): void {
+  describeWithCli(title, () => {
+    let runner: BadInputRunner;
+    let outcomes: CaseOutcome[] = [];
+
+    beforeAll(async () => {
+      runner = await BadInputRunner.start(stackName, cases, WORKERS);
+    }, 300_000);
+
+    afterAll(async () => {
+      await runner?.close();
+      // eslint-disable-next-line no-console
+      console.log(tableOf(outcomes, WORKERS));
+    }, 120_000);
+
+    it("previews the valid control program without error", async () => {
+      expect((await runner.previewValid()).code).toBe(0);
+    }, 120_000);
+
+    it(`refuses each of the ${cases.length} cases at preview, naming the property, with no secret, no stack trace and no write`, async () => {
+      const result = await wronglyRefused(runner, cases);
+      outcomes = result.outcomes;
+      expect(result.wrong).toEqual([]);
+      expect(await runner.writes()).toEqual([]);
+    }, timeoutMs);
+
+    more?.({ runner: () => runner, outcomes: () => outcomes });
+  });
 }

@@ -4,8 +4,8 @@
  * live values. Without a declared `goalId`, a new campaign gets the account's first goal and an
  * existing one keeps its goal.
  */
-import { ValidationError, type Campaign, type LiveEngageClient } from "../../client";
-import { idOf, numericId } from "../lifecycle";
+import type { Campaign, LiveEngageClient } from "../../client";
+import { idOf } from "../lifecycle";
 import { accountUsable, creating, declareUniqueName, fromEngine, known, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { campaignInputsSchema, type CampaignInputs } from "../schemas";
@@ -23,21 +23,10 @@ export const campaignSpec: ResourceSpec<CampaignInputs, Campaign> = {
   outputOnly: ["effectiveGoalId"],
   identity: ["name"],
   preflight: preflightCampaign,
-  api: {
-    ...collectionApi(campaigns, "campaign", (i) => campaigns().findByName(i.name)),
-    async delete(id) {
-      try {
-        await campaigns().delete(numericId(id, "campaign"));
-      } catch (e) {
-        // LiveEngage refuses while the campaign has engagements; Pulumi deletes its own engagements
-        // first, so the ones left were made outside this stack.
-        if (e instanceof ValidationError) {
-          throw new Error(`campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`, { cause: e });
-        }
-        throw e;
-      }
-    },
-  },
+  // LiveEngage refuses while the campaign has engagements; Pulumi deletes its own engagements
+  // first, so the ones left were made outside this stack.
+  api: collectionApi(campaigns, "campaign", (i) => campaigns().findByName(i.name),
+    (id, e) => `campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`),
   async toWire(i, { live }) {
     const goalId = i.goalId !== undefined ? Number(i.goalId) : live === undefined ? await defaultGoal(liveEngage()) : undefined;
     return { name: i.name, description: i.description, goalId, status: i.published ? 1 : 0 };

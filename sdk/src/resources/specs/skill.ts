@@ -3,8 +3,8 @@
  * its schema that the program declares; every other field of the skill (routing configuration,
  * LOBs, working hours, surveys, …) keeps its live value.
  */
-import { ValidationError, type Skill } from "../../client";
-import { idList, idOf, numericId } from "../lifecycle";
+import type { Skill } from "../../client";
+import { idList, idOf } from "../lifecycle";
 import { accountUsable, creating, declareUniqueName, fromEngine, known, missingSkills, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { skillInputsSchema, type SkillInputs } from "../schemas";
@@ -23,22 +23,11 @@ export const skillSpec: ResourceSpec<SkillInputs, Skill> = {
   outputOnly: ["dateUpdated"],
   identity: ["name"],
   preflight: preflightSkill,
-  api: {
-    ...collectionApi(skills, "skill", (i) => skills().findByName(i.name)),
-    async delete(id) {
-      try {
-        await skills().delete(numericId(id, "skill"));
-      } catch (e) {
-        // LiveEngage refuses while users, engagements or other skills still reference the skill.
-        if (e instanceof ValidationError && e.apiCode === "skill-dependencies") {
-          throw new Error(`skill ${id} cannot be deleted: LiveEngage refuses while something still references it (${e.message}); `
-            + "remove the skill from those users, engagements and skills first (in LiveEngage, or in the program), then run again; "
-            + "or keep the skill and forget it: pulumi state delete <its urn>", { cause: e });
-        }
-        throw e;
-      }
-    },
-  },
+  // LiveEngage refuses while users, engagements or other skills still reference the skill.
+  api: collectionApi(skills, "skill", (i) => skills().findByName(i.name), (id, e) => e.apiCode !== "skill-dependencies" ? undefined
+    : `skill ${id} cannot be deleted: LiveEngage refuses while something still references it (${e.message}); `
+      + "remove the skill from those users, engagements and skills first (in LiveEngage, or in the program), then run again; "
+      + "or keep the skill and forget it: pulumi state delete <its urn>"),
   async toWire(i) {
     return {
       name: i.name,
