@@ -11,8 +11,15 @@ import { describeBadInputTable, STACK_FRAME } from "../helpers/bad-inputs-cli";
 import { createLiveEngageClient, shutdownLiveEngageClients } from "../../sdk/src/client";
 import { TestProgram } from "../helpers/pulumi-cli";
 
-/** All of issue #16's cases, and the rest of the table when LIVEENGAGE_BAD_INPUTS=all. */
-const CASES = process.env.LIVEENGAGE_BAD_INPUTS === "all" ? BAD_INPUTS : BAD_INPUTS.filter((c) => c.issue16 || c.id.startsWith("cfg-") || c.id.startsWith("deploy-"));
+/**
+ * Issue #16's cases with every config and BotDeployment case (the whole table when
+ * LIVEENGAGE_BAD_INPUTS=all). Left to the long suite: cfg-wrong-type, whose preview (the program
+ * throwing at config.requireNumber) took ~440 s on the loaded machine, refused and named but slow in
+ * the CLI, not in this package.
+ */
+const LONG_SUITE_ONLY = ["cfg-wrong-type"];
+const CASES = process.env.LIVEENGAGE_BAD_INPUTS === "all" ? BAD_INPUTS
+  : BAD_INPUTS.filter((c) => (c.issue16 || c.id.startsWith("cfg-") || c.id.startsWith("deploy-")) && !LONG_SUITE_ONLY.includes(c.id));
 describeBadInputTable("wrong programs and configurations are refused at preview (real CLI, issue #16)", "bad-inputs-16", CASES, 1_200_000, ({ runner, outcomes }) => {
   it("has at least 40 cases, every one of issue #16 among them", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);

@@ -17,7 +17,7 @@ import { botConnectorWarnings } from "../check";
 import { statusView, stopAndWait, waitForConnected } from "../connectorStatus";
 import { displayOf, isStoppedWord } from "../../model/connectorStatus";
 import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
-import { accountUsable, botExists, known, lookupOrUnknown, missingSkills, preflightAccount, type PreflightFailure } from "../preflight";
+import { accountUsable, botExists, creating, known, lookupOrUnknown, missingSkills, preflightAccount, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { hasSettings } from "../connectorAdopt";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "../schemas";
@@ -56,7 +56,7 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   // Drift in flags or custom keys must surface even when the program declared none.
   alwaysOutput: ["flags", "customConfigurations"],
   comparedAs: comparedFlags,
-  preflight: (_olds, _news, inputs) => preflightConnector(inputs),
+  preflight: preflightConnector,
   api: {
     refusesDuplicates: true,
     async find(i) {
@@ -155,7 +155,7 @@ export function isRunning(c: Pick<Connector, "lastManualOperation" | "status">, 
 }
 
 /** At preview: the account is usable, production is allowed to this identity, the bot and the fallback skill exist. */
-async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
+async function preflightConnector(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]> {
   const failures = await preflightAccount();
   if (failures.length || !(await accountUsable())) return failures;
   const le = liveEngage();
@@ -166,7 +166,8 @@ async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
       out.push({ property: "environment", reason: `environment: "production" needs the Conversation Builder privilege ${BOT_STATUS_ACCESS}, which the provider's LiveEngage user does not have; use environment "demo", or deploy with a user that has Bot Status Access` });
     }
   }
-  if (known(inputs.botId) && (await botExists(inputs.botId)) === false) {
+  // Only a new bot is looked for: a connector replaced on its bot (a rollout) costs no bots list.
+  if (known(inputs.botId) && creating(olds, news, "botId") && (await botExists(inputs.botId)) === false) {
     out.push({ property: "botId", reason: `botId: Conversation Builder has no bot with id "${inputs.botId}" in account ${le.accountId}; `
       + "use the id of an existing bot (Conversation Builder → the bot → Bot Settings → Bot ID)" });
   }
