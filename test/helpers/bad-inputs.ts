@@ -9,6 +9,10 @@
 export const BAD_INPUT_SECRET = "bi-Secret-Pa55word";
 
 export const EXISTING_SKILL = "bi-existing-skill";
+export const EXISTING_CAMPAIGN = "bi-existing-campaign";
+/** Credentials inside a webhook URL: the password must never be printed. */
+export const URL_PASSWORD = "Hook-Pa55-in-url";
+const CREDENTIALED_URL = `https://hookuser:${URL_PASSWORD}@hooks.example.com/bot`;
 export const EXISTING_LOGIN = "deployer-noprod"; // seeded by the emulator
 
 export type ResourceType = "Skill" | "BotAgent" | "BotConnector" | "Campaign" | "Engagement";
@@ -29,6 +33,32 @@ export interface BadInput {
   cliOnly?: boolean;
   /** A secret value of this case that must not appear in any message. */
   secret?: string;
+  /** A case of issue #16 ("preview tells the truth"): run by the e2e tier too, not only the long suite. */
+  issue16?: boolean;
+}
+
+/**
+ * Placeholders in `config` values, filled in by the runner: `{closedPort}` a loopback port nobody
+ * listens on (an emulator that is not running), `{notDomainApiPort}` an HTTP server that is not a
+ * LiveEngage Domain API, `{emulatorHost}` the emulator's host:port.
+ */
+export type ConfigVars = { closedPort: number; notDomainApiPort: number; emulatorHost: string };
+
+/** The case's config with its placeholders filled in. */
+export function configOf(c: BadInput, vars: ConfigVars): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(c.config ?? {})) {
+    out[k] = v === null ? null : v.replace("{closedPort}", String(vars.closedPort))
+      .replace("{notDomainApiPort}", String(vars.notDomainApiPort)).replace("{emulatorHost}", vars.emulatorHost);
+  }
+  return out;
+}
+
+/** What some cases refer to as already in the account. */
+export async function seedExisting(le: { skills: { create(s: { name: string }): Promise<unknown> }; campaigns: { create(c: { name: string; goalId: number }): Promise<unknown> }; goals: { list(): Promise<{ id: number }[]> } }): Promise<void> {
+  await le.skills.create({ name: EXISTING_SKILL });
+  const [goal] = await le.goals.list();
+  await le.campaigns.create({ name: EXISTING_CAMPAIGN, goalId: goal!.id });
 }
 
 const agent = (over: Record<string, unknown> = {}) => ({
@@ -117,4 +147,66 @@ export const BAD_INPUTS: BadInput[] = [
   { id: "cfg-malformed-csds-url", what: "malformed URL (plain http to a remote Domain API)", property: "liveengage:csdsDomain", resource: { type: "Skill", inputs: skill({}) }, config: { "liveengage:csdsDomain": "http://api.example.com" } },
   { id: "cfg-wrong-type", what: "config value of the wrong type", property: "messageDelay", cliOnly: true,
     program: `const d = config.requireNumber("messageDelay"); new le.Skill("s", { name: "bi-skill", maxWaitTime: d });`, config: { messageDelay: "soon" } },
+  // ---- Issue #16: everything the account can refuse and preview can know
+  { id: "cfg-csds-wrong-port", issue16: true, what: "csdsDomain with a port nobody listens on (emulator not running)", property: "liveengage:csdsDomain",
+    resource: { type: "Skill", inputs: skill({}) }, config: { "liveengage:csdsDomain": "127.0.0.1:{closedPort}" } },
+  { id: "cfg-csds-misspelt-host", issue16: true, what: "csdsDomain with a misspelt host", property: "liveengage:csdsDomain",
+    resource: { type: "Skill", inputs: skill({}) }, config: { "liveengage:csdsDomain": "api.liveprson.invalid" } },
+  { id: "cfg-csds-malformed", issue16: true, what: "csdsDomain 127.0.0.1:notaport (was a raw TypeError)", property: "liveengage:csdsDomain",
+    resource: { type: "Skill", inputs: skill({}) }, config: { "liveengage:csdsDomain": "127.0.0.1:notaport" } },
+  { id: "cfg-csds-not-domain-api", issue16: true, what: "csdsDomain of an HTTP server that is not a Domain API", property: "liveengage:csdsDomain",
+    resource: { type: "Skill", inputs: skill({}) }, config: { "liveengage:csdsDomain": "127.0.0.1:{notDomainApiPort}" } },
+  { id: "cfg-csds-with-path", issue16: true, what: "csdsDomain with a path", property: "liveengage:csdsDomain",
+    resource: { type: "Skill", inputs: skill({}) }, config: { "liveengage:csdsDomain": "{emulatorHost}/api" } },
+  { id: "deploy-csds-unreachable", issue16: true, what: "a whole deployment with an unreachable csdsDomain (was: preview passed after 2.5 min)", property: "liveengage:csdsDomain",
+    cliOnly: true, program: deployment(`{ routing: { campaignName: "bi-c", engagementName: "bi-e" } }`), config: { "liveengage:csdsDomain": "127.0.0.1:{closedPort}" } },
+  { id: "conn-bot-missing", issue16: true, what: "bot the account does not have (was BOT_NOT_FOUND in up)", property: "botId", resource: { type: "BotConnector", inputs: connector({ botId: "no-such-bot" }) } },
+  { id: "conn-fallback-skill-name", issue16: true, what: "fallbackSkillId given as a skill name", property: "fallbackSkillId", resource: { type: "BotConnector", inputs: connector({ fallbackSkillId: "Support" }) } },
+  { id: "conn-webhook-credentials", issue16: true, what: "webhook URL carrying credentials", property: "externalWebhookUrl", secret: URL_PASSWORD,
+    resource: { type: "BotConnector", inputs: connector({ externalWebhookUrl: CREDENTIALED_URL }) } },
+  { id: "skill-fallback-name", issue16: true, what: "fallbackSkill given as a skill name", property: "fallbackSkill", resource: { type: "Skill", inputs: skill({ fallbackSkill: "Support" }) } },
+  { id: "skill-name-too-long", issue16: true, what: "600-character skill name (LiveEngage: 255)", property: "name", resource: { type: "Skill", inputs: skill({ name: "s".repeat(600) }) } },
+  { id: "skill-transfer-missing", issue16: true, what: "transfer to a skill that does not exist", property: "skillTransferList", resource: { type: "Skill", inputs: skill({ skillTransferList: ["999999999"] }) } },
+  { id: "agent-skill-missing", issue16: true, what: "agent holding a skill that does not exist", property: "skillIds", resource: { type: "BotAgent", inputs: agent({ skillIds: ["999999999"] }) } },
+  { id: "agent-skill-name", issue16: true, what: "skill given by name", property: "skillIds", resource: { type: "BotAgent", inputs: agent({ skillIds: ["Support"] }) } },
+  { id: "agent-login-too-long", issue16: true, what: "300-character login name", property: "loginName", resource: { type: "BotAgent", inputs: agent({ loginName: "a".repeat(300) }) } },
+  { id: "campaign-name-taken", issue16: true, what: "campaign name already used in the account (was refused in up, after 6 objects)", property: "name", resource: { type: "Campaign", inputs: { name: EXISTING_CAMPAIGN } } },
+  { id: "campaign-name-too-long", issue16: true, what: "256-character campaign name", property: "name", resource: { type: "Campaign", inputs: { name: "c".repeat(256) } } },
+  { id: "engagement-campaign-missing", issue16: true, what: "campaign that does not exist", property: "campaignId", resource: { type: "Engagement", inputs: { campaignId: "999999999", name: "e", skillId: "999999999" } } },
+  { id: "engagement-skill-name", issue16: true, what: "skill given by name", property: "skillId", resource: { type: "Engagement", inputs: { campaignId: "1", name: "e", skillId: "Support" } } },
+  { id: "deploy-bot-missing", issue16: true, what: "bot the account does not have", property: "botId", cliOnly: true, program: deployment(`{ botId: "no-such-bot" }`) },
+  { id: "deploy-fallback-skill-name", issue16: true, what: "fallbackSkillId given as a skill name", property: "fallbackSkillId", cliOnly: true, program: deployment(`{ fallbackSkillId: "Support" }`) },
+  { id: "deploy-existing-skill-missing", issue16: true, what: "existingSkillId of no skill (was a wire path)", property: "skill.existingSkillId", cliOnly: true, program: deployment(`{ skill: { existingSkillId: "999999999" } }`) },
+  { id: "deploy-existing-skill-name", issue16: true, what: "existingSkillId given as a skill name", property: "skill.existingSkillId", cliOnly: true, program: deployment(`{ skill: { existingSkillId: "Support" } }`) },
+  { id: "deploy-campaign-taken", issue16: true, what: "campaign name already used in the account", property: "routing.campaignName", cliOnly: true,
+    program: deployment(`{ routing: { campaignName: ${JSON.stringify(EXISTING_CAMPAIGN)}, engagementName: "bi-e" } }`) },
+  { id: "deploy-skill-name-too-long", issue16: true, what: "600-character skill name", property: "skill.name", cliOnly: true, program: deployment(`{ skill: { name: "s".repeat(600) } }`) },
+  { id: "deploy-chat-messaging-engagement", issue16: true, what: "chat bot routed by a messaging engagement", property: "routing.channel", cliOnly: true,
+    program: deployment(`{ conversationType: "chat", routing: { campaignName: "bi-c", engagementName: "bi-e", channel: "messaging" } }`) },
+  { id: "deploy-count-101", issue16: true, what: "agents.count: 101", property: "agents.count", cliOnly: true,
+    program: deployment(`{ agents: { count: 101, loginNamePrefix: "bi-many", email: "b@example.com", credentials: { password: pulumi.secret(${JSON.stringify(BAD_INPUT_SECRET)}) } } }`) },
+  { id: "deploy-lppassword-flag", issue16: true, what: "flags.lpPassword in a BotDeployment (was silently dropped)", property: "flags.lpPassword", cliOnly: true,
+    program: deployment(`{ flags: { lpPassword: pulumi.secret(${JSON.stringify(BAD_INPUT_SECRET)}) } }`) },
+  { id: "deploy-webhook-credentials", issue16: true, what: "webhook URL carrying credentials", property: "externalWebhookUrl", secret: URL_PASSWORD, cliOnly: true,
+    program: deployment(`{ externalWebhookUrl: ${JSON.stringify(CREDENTIALED_URL)} }`) },
+  { id: "deploy-unknown-argument", issue16: true, what: "misspelt argument (was ignored)", property: "fallbackSkillId", cliOnly: true, program: deployment(`{ fallbackSkilId: "1" }`) },
 ];
+
+/**
+ * What the config placeholders point at, started for one run: a closed loopback port and an HTTP
+ * server that answers everything with a plain 404 page (a web server, not a Domain API).
+ */
+export async function startConfigTargets(emulatorHost: string): Promise<{ vars: ConfigVars; close(): Promise<void> }> {
+  const http = await import("node:http");
+  const net = await import("node:net");
+  const listen = (server: import("node:net").Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as import("node:net").AddressInfo).port)));
+  const probe = net.createServer();
+  const closedPort = await listen(probe);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const web = http.createServer((_req, res) => { res.writeHead(404, { "content-type": "text/html" }); res.end("<h1>Not Found</h1>"); });
+  const notDomainApiPort = await listen(web);
+  return {
+    vars: { closedPort, notDomainApiPort, emulatorHost },
+    close: () => new Promise<void>((resolve) => { web.closeAllConnections(); web.close(() => resolve()); }),
+  };
+}

@@ -38,11 +38,26 @@ export class DomainResolver {
   }
 
   /** Origin (`scheme://host[:port]`) serving `service` for the account. */
-  async origin(service: ServiceName): Promise<string> {
+  origin(service: ServiceName): Promise<string> {
+    return this.cachedOrigin(service, () => this.lookup(service));
+  }
+
+  /**
+   * The same lookup as {@link origin}, but a single attempt given up after `withinMs`: whether the
+   * Domain API is reachable at all and knows the account, answered in seconds (LivePerson's retry
+   * backoff would make a mistyped host cost minutes). A success is cached like any lookup.
+   * @throws TransportError (unreachable, timed out), AuthenticationError (401: unknown account),
+   *   InvalidResponseError or another ApiError (the host does not answer as a Domain API).
+   */
+  probe(service: ServiceName, withinMs: number): Promise<string> {
+    return this.cachedOrigin(service, () => this.lookup(service, withinMs));
+  }
+
+  private async cachedOrigin(service: ServiceName, lookup: () => Promise<string>): Promise<string> {
     const key = `${this.csdsOrigin}|${this.accountId}|${service}`;
     let pending = cache.get(key);
     if (!pending) {
-      pending = this.lookup(service);
+      pending = lookup();
       cache.set(key, pending);
       // A failed lookup must not poison the cache for the rest of the process.
       pending.catch(() => cache.delete(key));
@@ -50,8 +65,9 @@ export class DomainResolver {
     return originFor(await pending, this.csdsOrigin.startsWith("https:") ? "https" : "http");
   }
 
-  private lookup(service: ServiceName): Promise<string> {
+  private lookup(service: ServiceName, onceWithinMs?: number): Promise<string> {
     return this.http.send({
+      onceWithinMs,
       method: "GET",
       origin: this.csdsOrigin,
       path: `/api/account/${encodeURIComponent(this.accountId)}/service/${encodeURIComponent(service)}/baseURI.json`,

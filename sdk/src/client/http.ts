@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { request as undiciRequest, type Dispatcher } from "undici";
 import { ApiError, InvalidResponseError, TransportError, mapHttpError, type RequestInfo } from "./errors";
 import { redact } from "./redact";
-import { decideRetry, parseRetryAfterMs, transportErrorWasSent, type AttemptOutcome, type RetryPolicy } from "./retry";
+import { decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfterMs, transportErrorWasSent, type AttemptOutcome, type RetryPolicy } from "./retry";
 import type { Semaphore } from "./semaphore";
 import { getSharedAgent, type Timeouts } from "./transport";
 
@@ -54,6 +54,12 @@ export interface HttpRequest<T> {
    * (5xx, reset, timeout) took effect. Found → returned instead of re-sending.
    */
   findExisting?: () => Promise<T | undefined>;
+  /**
+   * One attempt, no retry of any kind, given up after this many milliseconds: for probes whose
+   * point is to answer fast (preview's reachability check), where LivePerson's 5/10/15 s backoff
+   * would turn a mistyped host into minutes.
+   */
+  onceWithinMs?: number;
 }
 
 /** Settings of one `HttpCore`. */
@@ -84,6 +90,9 @@ export interface Exchange {
 }
 
 const USER_AGENT = "pulumi-liveengage-client";
+
+/** The policy of a one-shot request ({@link HttpRequest.onceWithinMs}). */
+const NO_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, backoffMs: [], maxRateLimitRetries: 0 };
 
 /** Sends requests with retries, re-login, concurrency limiting and error mapping. */
 export class HttpCore {
@@ -116,7 +125,7 @@ export class HttpCore {
       const decision = decideRetry(
         outcome,
         { idempotent, login: req.login ?? false, failureRetries, rateLimitRetries, canLookup: req.findExisting !== undefined },
-        this.options.retry,
+        req.onceWithinMs !== undefined ? NO_RETRY : this.options.retry,
       );
       if (decision.action === "fail") throw toError(result, info);
       if (decision.reason === "rate_limited") rateLimitRetries++;
@@ -156,6 +165,7 @@ export class HttpCore {
           dispatcher: this.options.dispatcher ?? getSharedAgent(),
           headersTimeout: this.options.timeouts.headersMs,
           bodyTimeout: this.options.timeouts.bodyMs,
+          ...(req.onceWithinMs !== undefined ? { signal: AbortSignal.timeout(req.onceWithinMs) } : {}),
         });
         const text = await res.body.text();
         this.log(`liveengage ${info.method} ${redact(info.path)} -> ${res.statusCode} ${Date.now() - started}ms`);

@@ -26,6 +26,12 @@ export interface LiveEngageClient {
   connectors: ConnectorsApi;
   /** The origin (`https://host`) the Domain API names for a service of the account. */
   serviceOrigin(service: ServiceName): Promise<string>;
+  /**
+   * One Domain API lookup for the account, a single attempt within `withinMs`: fast proof that the
+   * configured Domain API host answers and knows the account (what preview checks first).
+   * @throws TransportError, AuthenticationError (unknown account), other ApiErrors (not a Domain API)
+   */
+  probeDomain(withinMs: number): Promise<string>;
   /** Logs in (or fetches the OAuth 2.0 token) unless a live session exists. @throws AuthenticationError */
   authenticate(): Promise<void>;
   /**
@@ -53,6 +59,7 @@ export function createLiveEngageClient(credentials: Credentials | ResolvedCreden
     bots: createBotsApi(ctx),
     connectors: createConnectorsApi(ctx),
     serviceOrigin: (service) => ctx.domain.origin(service),
+    probeDomain: (withinMs) => ctx.domain.probe("accountConfigReadOnly", withinMs),
     authenticate: async () => {
       await ctx.lpAuth.headers();
     },

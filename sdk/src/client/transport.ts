@@ -89,7 +89,13 @@ export function isLoopbackHost(hostname: string): boolean {
 export function originFor(host: string, loopbackScheme: "http" | "https" = "http"): string {
   const trimmed = host.trim().replace(/\/+$/, "");
   const explicit = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed);
-  const url = new URL(explicit ? trimmed : `https://${trimmed}`);
+  let url: URL;
+  try {
+    url = new URL(explicit ? trimmed : `https://${trimmed}`);
+  } catch {
+    // Node's own message ("Invalid URL") names neither the value's problem nor where it came from.
+    throw new ConfigurationError(`LiveEngage host must be host[:port] (port a number), e.g. "api.liveperson.net" or "127.0.0.1:8443"; ${JSON.stringify(trimmed.slice(0, 80))} is not`);
+  }
   if (url.pathname !== "/" || url.search || url.username || url.password) {
     throw new ConfigurationError(`LiveEngage host must be host[:port] only, got ${JSON.stringify(url.host)} with a path or userinfo`);
   }

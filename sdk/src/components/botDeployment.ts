@@ -32,7 +32,7 @@ export class BotDeployment extends pulumi.ComponentResource {
 
   constructor(name: string, args: BotDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
     super("liveengage:index:BotDeployment", name, {}, opts);
-    const count = validateDeploymentArgs(name, args);
+    const count = validArgs(name, args);
     const child = { parent: this };
     const adopt = args.adopt ?? false;
 
@@ -119,6 +119,18 @@ export class BotDeployment extends pulumi.ComponentResource {
       campaignId: this.campaignId,
       engagementId: this.engagementId,
     });
+  }
+}
+
+/**
+ * {@link validateDeploymentArgs}, its refusal raised as a RunError: Pulumi prints that message alone,
+ * without the program's stack trace (a wrong argument is an expected error, not a crash).
+ */
+function validArgs(name: string, args: BotDeploymentArgs): number {
+  try {
+    return validateDeploymentArgs(name, args);
+  } catch (e) {
+    throw new pulumi.RunError(e instanceof Error ? e.message : String(e));
   }
 }
 

@@ -5,9 +5,12 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { CONVERSATION_TYPES, type ConversationType } from "../model/conversationTypes";
-import type { CredentialFlagKey } from "../model/flags";
+import { CREDENTIAL_FLAG_KEYS, type CredentialFlagKey } from "../model/flags";
+import { NAME_MAX_LENGTH } from "../model/limits";
 import type { Role } from "../model/roles";
+import { suggest } from "../resources/check";
 import type { Inputs } from "../resources/inputs";
+import { hasUrlCredentials } from "../resources/schemas/botConnector";
 import type { ConnectorFlags } from "../resources/schemas";
 
 export type Rollout = "rolling" | "all-at-once";
@@ -167,8 +170,89 @@ export function validateDeploymentArgs(name: string, args: BotDeploymentArgs): n
   if (!(CONVERSATION_TYPES as readonly unknown[]).includes(args.conversationType)) {
     problems.push(`conversationType must be ${CONVERSATION_TYPES.map((t) => `"${t}"`).join(" or ")}`);
   }
+  problems.push(...accountRules(args, count));
   if (problems.length) throw new Error(`BotDeployment "${name}": ${problems.join("; ")}`);
   return count;
+}
+
+/**
+ * Most agents one deployment may declare. Not a LiveEngage limit: each agent is a LiveEngage user and
+ * a connector, and one connector carries up to 999 concurrent conversations (LivePerson's hard limit),
+ * so 50 agents serve ~50 000 at once; a larger count is far more likely a typo than a need.
+ */
+export const MAX_AGENTS = 50;
+
+/** The known parts of the arguments that LiveEngage would refuse later (or that would be lost). */
+function accountRules(args: BotDeploymentArgs, count: number): string[] {
+  const problems: string[] = [];
+  problems.push(...unknownKeys(args as unknown as Record<string, unknown>, "", DEPLOYMENT_KEYS));
+  if (Number.isInteger(count) && count > MAX_AGENTS) {
+    problems.push(`agents.count is ${count}: at most ${MAX_AGENTS} agents per deployment (each is a LiveEngage user and a connector; `
+      + `one connector already serves up to 999 conversations at once, so ${MAX_AGENTS} carry ~${MAX_AGENTS * 999} — a larger count is likely a typo); `
+      + "use a smaller count, or split the bot into several deployments");
+  }
+  const flags = plainObject(args.flags);
+  for (const key of CREDENTIAL_FLAG_KEYS.filter((k) => flags?.[k] !== undefined)) {
+    problems.push(`flags.${key} cannot be set on a BotDeployment: each agent's connector logs in with that agent's own credentials, `
+      + "which the deployment fills in (it would be overwritten); remove it from flags and give agents.credentials "
+      + "({ password } or the app-key quadruple) instead");
+  }
+  const channel = args.routing?.channel;
+  if (channel !== undefined && (CONVERSATION_TYPES as readonly unknown[]).includes(args.conversationType) && channel !== args.conversationType) {
+    problems.push(`routing.channel is "${channel}" but conversationType is "${args.conversationType}": the engagement would route `
+      + `${channel} conversations to ${args.conversationType} bot agents, which never receive them; make them agree (or leave routing.channel out: it follows conversationType)`);
+  }
+  const names: [string, unknown][] = [["skill.name", args.skill?.name], ["routing.campaignName", args.routing?.campaignName],
+    ["routing.engagementName", args.routing?.engagementName], ["agents.loginNamePrefix", args.agents?.loginNamePrefix]];
+  for (const [property, value] of names) {
+    if (typeof value === "string" && value.trim().length > NAME_MAX_LENGTH) {
+      problems.push(`${property} must be at most ${NAME_MAX_LENGTH} characters (LiveEngage's limit for names); shorten it`);
+    }
+  }
+  for (const [property, value] of [["skill.existingSkillId", args.skill?.existingSkillId], ["fallbackSkillId", args.fallbackSkillId]] as const) {
+    if (typeof value === "string" && !/^\d+$/.test(value.trim())) {
+      problems.push(`${property} must be the numeric id of an existing skill as a string of digits, e.g. "3735471112"; `
+        + "a skill's name is not its id: pass a Skill resource's id, or look the id up in LiveEngage");
+    }
+  }
+  if (typeof args.externalWebhookUrl === "string" && hasUrlCredentials(args.externalWebhookUrl)) {
+    problems.push("externalWebhookUrl must not carry credentials (https://user:password@…): a URL is printed by preview and stored in plaintext "
+      + "in state; remove them and put the key in the secret flag externalWebhookAPIKey (flags: { externalWebhookAPIKey: config.requireSecret(\"hookKey\") })");
+  }
+  return problems;
+}
+
+/** The arguments' keys, by object, for the "unknown property" check (a typo would be ignored silently). */
+const DEPLOYMENT_KEYS: Record<string, readonly string[]> = {
+  "": ["botId", "conversationType", "environment", "agents", "skill", "routing", "flags", "customConfigurations", "externalWebhookUrl",
+    "fallbackSkillId", "accessibility", "running", "rollout", "connectTimeoutSeconds", "adopt"],
+  agents: ["count", "allowSingleAgent", "loginNamePrefix", "members", "nickname", "fullNamePrefix", "email", "maxChats", "extraSkillIds",
+    "role", "maxAsyncChats", "credentials"],
+  skill: ["name", "description", "existingSkillId"],
+  routing: ["campaignName", "engagementName", "channel"],
+};
+
+function unknownKeys(value: Record<string, unknown> | undefined, path: string, known: Record<string, readonly string[]>): string[] {
+  const object = plainObject(value);
+  if (object === undefined) return [];
+  const allowed = known[path] ?? [];
+  const problems = Object.keys(object).filter((k) => !allowed.includes(k)).map((k) => {
+    const guess = suggest(k, allowed);
+    const where = path === "" ? k : `${path}.${k}`;
+    return `unknown property '${where}'; ${guess !== undefined ? `did you mean '${path === "" ? guess : `${path}.${guess}`}'?` : "remove it"}`;
+  });
+  if (path !== "") return problems;
+  for (const nested of Object.keys(known).filter((k) => k !== "")) {
+    problems.push(...unknownKeys(object[nested] as Record<string, unknown> | undefined, nested, known));
+  }
+  return problems;
+}
+
+/** `v` as a plain object when it is one now (not an Output or a promise, whose keys are not known yet). */
+function plainObject(v: unknown): Record<string, unknown> | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  if (typeof (v as { then?: unknown }).then === "function" || typeof (v as { apply?: unknown }).apply === "function") return undefined;
+  return v as Record<string, unknown>;
 }
 
 /** bot@example.com → bot+2@example.com */

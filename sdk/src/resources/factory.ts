@@ -20,6 +20,7 @@ import { accountUsable, creating, hideSecretValues, known, lookupOrUnknown, unch
 import { warn } from "./runtime";
 import type { Props, ResourceSpec } from "./spec";
 import { diffOptionsOf } from "./specs/diffOptions";
+import { quietly } from "./expectedError";
 
 /** Every method of a dynamic provider (the engine calls them; a missing one must not compile). */
 export type CompleteProvider = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
@@ -78,7 +79,7 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
     warn(describeAdopt(spec, existing, inputs, live));
   }
 
-  return {
+  return quietProvider({
     async check(olds: unknown, news: Props) {
       const result = checkAndWarn(spec.schema, news, spec.warnings);
       if (unchanged(olds, result.inputs)) return result;
@@ -136,6 +137,18 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
     async delete(id: string, props: Props = {}) {
       await deleteIdempotent(() => spec.lifecycle?.delete ? spec.lifecycle.delete(id, props) : spec.api.delete(id, props));
     },
+  });
+}
+
+/** Every method of `p`, its expected errors thrown without a stack trace (expectedError.ts). */
+function quietProvider(p: LifecycleProvider): LifecycleProvider {
+  return {
+    check: (olds, news) => quietly(() => p.check(olds, news)),
+    diff: (id, olds, news) => quietly(() => p.diff(id, olds, news)),
+    create: (inputs) => quietly(() => p.create(inputs)),
+    read: (id, props) => quietly(() => p.read(id, props)),
+    update: (id, olds, news) => quietly(() => p.update(id, olds, news)),
+    delete: (id, props) => quietly(() => p.delete(id, props)),
   };
 }
 

@@ -3,9 +3,11 @@
  * credentials, names already taken, privileges, missing references — and the rules that keep it
  * cheap: only for resources being created or changed, every list read once per client.
  */
-import { AuthenticationError, ConfigurationError, ForbiddenError, type LiveEngageClient } from "../client";
+import {
+  ApiError, AuthenticationError, ConfigurationError, ForbiddenError, NotFoundError, RateLimitError, ServerError, TransportError, type LiveEngageClient,
+} from "../client";
 import { deepEqual } from "./diff";
-import { authMethod, liveEngage } from "./runtime";
+import { authMethod, configuredCsdsDomain, liveEngage } from "./runtime";
 
 /** A Pulumi CheckFailure. */
 export interface PreflightFailure {
@@ -19,12 +21,15 @@ interface PreflightCache {
   /** Per kind: name → the declaration (inputs as JSON) that claimed it. */
   declaredNames: Map<string, Map<string, string>>;
   nameLists: Map<string, Promise<Map<string, string>>>;
+  /** Objects seen to exist, by kind and id: a run that creates a skill may then reference it. */
+  existing: Map<string, Promise<boolean>>;
+  bots?: Promise<Set<string>>;
 }
 const caches = new WeakMap<LiveEngageClient, PreflightCache>();
 
 function cacheOf(le: LiveEngageClient): PreflightCache {
   let cache = caches.get(le);
-  if (!cache) caches.set(le, (cache = { declaredNames: new Map(), nameLists: new Map() }));
+  if (!cache) caches.set(le, (cache = { declaredNames: new Map(), nameLists: new Map(), existing: new Map() }));
   return cache;
 }
 
@@ -34,14 +39,16 @@ function cacheOf(le: LiveEngageClient): PreflightCache {
  * later are caught by {@link declareUniqueName}; one made concurrently by someone else still fails
  * its create with LiveEngage's duplicate-name refusal.
  */
-export async function takenName(kind: "user" | "skill", name: string): Promise<string | undefined | "unknown"> {
+export async function takenName(kind: "user" | "skill" | "campaign", name: string): Promise<string | undefined | "unknown"> {
   const le = liveEngage();
   const { nameLists } = cacheOf(le);
   let list = nameLists.get(kind);
   if (!list) {
     list = kind === "user"
       ? le.users.list().then((us) => new Map(us.filter((u) => !u.deleted).map((u) => [u.loginName.toLowerCase(), String(u.id)])))
-      : le.skills.list().then((ss) => new Map(ss.filter((s) => !s.deleted).map((s) => [s.name.toLowerCase(), String(s.id)])));
+      : kind === "skill"
+        ? le.skills.list().then((ss) => new Map(ss.filter((s) => !s.deleted).map((s) => [s.name.toLowerCase(), String(s.id)])))
+        : le.campaigns.list().then((cs) => new Map(cs.filter((c) => !c.deleted && !c.isDeleted).map((c) => [c.name.toLowerCase(), String(c.id)])));
     nameLists.set(kind, list);
     list.catch(() => nameLists.delete(kind));
   }
@@ -54,11 +61,21 @@ const CREDENTIAL_KEYS = {
   oauth2: "liveengage:clientId / liveengage:clientSecret",
 } as const;
 
+/** How long preview waits for the Domain API's first answer before calling it unreachable. */
+export const REACHABILITY_PROBE_MS = 5_000;
+
+const CSDS_KEY = "liveengage:csdsDomain";
+const CSDS_FIX = `fix ${CSDS_KEY} (host[:port], e.g. "127.0.0.1:8443" for the local emulator; remove it to use api.liveperson.net) `
+  + "with `pulumi config set liveengage:csdsDomain <host[:port]>`";
+
 /**
  * The provider configuration, checked once per provider process: complete credentials and a
- * well-formed `liveengage:csdsDomain` (no network), then one authenticated read, so missing or
- * wrong credentials and an unknown account are refused at preview. Messages name the config keys,
- * never their values. An API that cannot be reached (5xx, transport) does not fail the preview.
+ * well-formed `liveengage:csdsDomain` (no network); then one Domain API lookup, a single attempt of
+ * at most {@link REACHABILITY_PROBE_MS}, so that a mistyped host or port, an emulator that is not
+ * running or an unknown account fails the preview in seconds naming the key (retrying with
+ * LivePerson's backoff made it minutes, and then the preview passed); then one authenticated read,
+ * so missing or wrong credentials are refused at preview. Messages name the config keys, never
+ * secret values. Only an API that answers but fails (5xx, 429) does not fail the preview.
  */
 export async function preflightAccount(): Promise<PreflightFailure[]> {
   let le: LiveEngageClient;
@@ -67,13 +84,16 @@ export async function preflightAccount(): Promise<PreflightFailure[]> {
   } catch (e) {
     if (e instanceof ConfigurationError) {
       // Credential problems name their keys; the other configuration error is the Domain API host.
-      const where = e.message.includes("liveengage:") ? "" : "liveengage:csdsDomain: ";
-      return [{ property: "liveengage", reason: `provider configuration: ${where}${e.message}` }];
+      const credentialProblem = e.message.includes("liveengage:");
+      const where = credentialProblem ? "" : `${CSDS_KEY}: `;
+      return [{ property: "liveengage", reason: `provider configuration: ${where}${e.message}${credentialProblem ? "" : `; ${CSDS_FIX}`}` }];
     }
     throw e;
   }
   const cache = cacheOf(le);
   cache.accountCheck ??= (async (): Promise<PreflightFailure[]> => {
+    const unreachable = await reachability(le);
+    if (unreachable.length) return unreachable;
     try {
       await le.profiles.list();
       return [];
@@ -90,6 +110,86 @@ export async function preflightAccount(): Promise<PreflightFailure[]> {
     }
   })();
   return cache.accountCheck;
+}
+
+/** The Domain API answers, as a Domain API, for this account — or the failure naming the key to fix. */
+async function reachability(le: LiveEngageClient): Promise<PreflightFailure[]> {
+  const host = configuredCsdsDomain() ?? "api.liveperson.net";
+  const fail = (reason: string): PreflightFailure[] => [{ property: "liveengage", reason: `provider configuration: ${reason}` }];
+  try {
+    await le.probeDomain(REACHABILITY_PROBE_MS);
+    return [];
+  } catch (e) {
+    if (e instanceof TransportError) {
+      const why = e.transportCode ?? (/abort|timeout/i.test(e.message) ? `no answer within ${REACHABILITY_PROBE_MS / 1000} s` : "no response");
+      return fail(`${CSDS_KEY}: the LiveEngage Domain API at "${host}" cannot be reached (${why}); ${CSDS_FIX}; `
+        + "for the local emulator, start it (`liveengage emulator`) and use the host:port it prints");
+    }
+    if (e instanceof AuthenticationError) {
+      return fail(`liveengage:accountId: the Domain API at "${host}" does not know account "${le.accountId}"; `
+        + `fix liveengage:accountId (pulumi config set liveengage:accountId <account id>), or ${CSDS_KEY} if it names the wrong LiveEngage`);
+    }
+    if (e instanceof ServerError || e instanceof RateLimitError) return []; // answering, but unwell: the operations will say more
+    if (e instanceof ApiError) {
+      return fail(`${CSDS_KEY}: "${host}" answers, but not as a LiveEngage Domain API (${e.code}${e.status ? ` ${e.status}` : ""}); ${CSDS_FIX}`);
+    }
+    if (e instanceof ConfigurationError) return fail(`${CSDS_KEY}: the Domain API named a service host that cannot be used: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Whether the account has the object of `kind` with this id: `"unknown"` when the API could not
+ * say. Found answers are kept for the process; a miss is asked again (this run may create it).
+ */
+export async function objectExists(kind: "skill" | "campaign", id: string): Promise<boolean | "unknown"> {
+  const le = liveEngage();
+  const { existing } = cacheOf(le);
+  const key = `${kind}:${id}`;
+  let found = existing.get(key);
+  if (!found) {
+    const read = kind === "skill" ? () => le.skills.get(Number(id)) : () => le.campaigns.get(Number(id));
+    found = read().then(() => true, (e) => {
+      if (e instanceof NotFoundError) return false;
+      throw e;
+    });
+    existing.set(key, found);
+    found.then((yes) => { if (!yes) existing.delete(key); }, () => existing.delete(key));
+  }
+  return lookupOrUnknown(() => found);
+}
+
+/**
+ * Failures for the ids of `ids` (known, numeric) that name no skill of the account, at `property`;
+ * `context` says where a BotDeployment's user wrote the id.
+ */
+export async function missingSkills(ids: unknown, property: string, context = ""): Promise<PreflightFailure[]> {
+  const list = (Array.isArray(ids) ? ids : [ids]).filter((id): id is string => known(id) && /^\d+$/.test(id));
+  const out: PreflightFailure[] = [];
+  for (const id of list) {
+    if ((await objectExists("skill", id)) === false) {
+      out.push({ property, reason: `${property}: no skill with id ${id} exists in the account${context}; use the id of an existing skill (or create one with a Skill resource and pass its id)` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the account's Conversation Builder has a bot with this id. Bots are listed once per
+ * process; a bot missing from that list is looked for in a fresh list before it is called missing.
+ */
+export async function botExists(botId: string): Promise<boolean | "unknown"> {
+  const le = liveEngage();
+  const cache = cacheOf(le);
+  const listed = (fresh: boolean): Promise<Set<string>> => {
+    if (fresh || !cache.bots) {
+      const bots = le.bots.list().then((list) => new Set(list.map((b) => b.id)));
+      cache.bots = bots;
+      bots.catch(() => { if (cache.bots === bots) cache.bots = undefined; });
+    }
+    return cache.bots!;
+  };
+  return lookupOrUnknown(async () => (await listed(false)).has(botId) || (await listed(true)).has(botId));
 }
 
 /** Whether preflight may query the account (credentials fine). */

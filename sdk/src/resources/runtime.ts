@@ -71,6 +71,11 @@ export function authMethod(): AuthMethod {
   return resolveCredentials(getConfig).authMethod;
 }
 
+/** The Domain API host as configured (config or LP_CSDS_DOMAIN), for messages; undefined = LivePerson's. */
+export function configuredCsdsDomain(): string | undefined {
+  return resolveCredentials(getConfig).csdsDomain;
+}
+
 /**
  * A warning for the person running `pulumi`. The engine shows a provider's stderr as diagnostics
  * (pulumi/pulumi#18253); the dynamic provider process has no engine logger of its own.

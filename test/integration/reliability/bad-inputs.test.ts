@@ -11,7 +11,7 @@ import * as engagement from "../../../sdk/src/resources/engagement.provider";
 import * as skill from "../../../sdk/src/resources/skill.provider";
 import { configureProviderProcess, liveEngage } from "../../../sdk/src/resources/runtime";
 import { startHarness, type Harness } from "../../helpers/provider-harness";
-import { BAD_INPUT_SECRET, BAD_INPUTS, EXISTING_SKILL, type ResourceType } from "../../helpers/bad-inputs";
+import { BAD_INPUT_SECRET, BAD_INPUTS, EXISTING_SKILL, configOf, seedExisting, startConfigTargets, type ResourceType } from "../../helpers/bad-inputs";
 
 type Check = (olds: unknown, news: Record<string, unknown>) => Promise<{ inputs?: unknown; failures?: { property: string; reason: string }[] }>;
 const PROVIDERS: Record<ResourceType, { check: Check }> = {
@@ -27,6 +27,7 @@ const isApiWrite = (e: { method: string; route: string }) => e.method !== "GET" 
 describe("bad inputs refused by check (what preview runs)", () => {
   let h: Harness;
   let base: Record<string, string>;
+  let targets: Awaited<ReturnType<typeof startConfigTargets>>;
 
   const configure = (config: Record<string, string | undefined>) =>
     configureProviderProcess({ config: { get: (k) => config[k] } });
@@ -34,9 +35,13 @@ describe("bad inputs refused by check (what preview runs)", () => {
   beforeAll(async () => {
     h = await startHarness();
     base = { ...h.config };
-    await liveEngage().skills.create({ name: EXISTING_SKILL });
+    await seedExisting(liveEngage());
+    targets = await startConfigTargets(h.emulator.host);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await targets?.close();
+    await h?.close();
+  });
 
   const cases = BAD_INPUTS.filter((c) => !c.cliOnly && c.resource);
 
@@ -46,7 +51,7 @@ describe("bad inputs refused by check (what preview runs)", () => {
 
   it.each(cases.map((c) => [c.id, c] as const))("refuses %s", async (_id, c) => {
     const config: Record<string, string | undefined> = { ...base };
-    for (const [k, v] of Object.entries(c.config ?? {})) config[k] = v ?? undefined;
+    for (const [k, v] of Object.entries(configOf(c, targets.vars))) config[k] = v ?? undefined;
     await configure(config);
     await h.admin("DELETE", "/requests");
     try {
@@ -58,6 +63,8 @@ describe("bad inputs refused by check (what preview runs)", () => {
       expect(text).not.toContain(BAD_INPUT_SECRET);
       if (c.secret) expect(text).not.toContain(c.secret);
       for (const [k, v] of Object.entries(c.config ?? {})) if (v && k.endsWith("password")) expect(text).not.toContain(v);
+      expect(text).not.toContain(h.config["liveengage:password"]);
+      expect(text).not.toMatch(/TypeError|\n\s+at /);
       const log = await h.admin<{ method: string; route: string }[]>("GET", "/requests");
       expect(log.filter(isApiWrite)).toEqual([]);
     } finally {

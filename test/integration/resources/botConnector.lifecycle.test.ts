@@ -172,10 +172,12 @@ describe("BotConnector lifecycle", () => {
     await connector.delete(prod.id, prod.outs);
   });
 
-  it("refuses a connector to an unknown bot with the API's reason, and to an unknown agent naming the input", async () => {
+  it("refuses a connector to an unknown bot at check naming botId and at create with the API's reason, and to an unknown agent naming the input", async () => {
     const user = await botUser();
-    const unknownBot = await checked<BotConnectorInputs>(connector, { ...(await declare(user.loginName, user.password)), botId: "no-such-bot" });
-    await expect(connector.create(unknownBot)).rejects.toThrow(/BOT_NOT_FOUND/);
+    const declared = await declare(user.loginName, user.password);
+    const r = await connector.check({}, { ...declared, botId: "no-such-bot" });
+    expect(r.failures).toEqual([expect.objectContaining({ property: "botId", reason: expect.stringMatching(/^botId: Conversation Builder has no bot with id "no-such-bot"/) })]);
+    await expect(connector.create({ ...declared, botId: "no-such-bot" })).rejects.toThrow(/BOT_NOT_FOUND/);
     const unknownAgent = await declare("nobody-here", "some-password-1");
     await expect(connector.create(unknownAgent)).rejects.toThrow(/^agent: no LiveEngage user with login name "nobody-here"/);
     expect(await connectorsOf(user.id)).toEqual([]);

@@ -61,9 +61,11 @@ describe("Engagement lifecycle", () => {
     await engagement.delete(created.id, created.outs);
   });
 
-  it("refuses an unknown skill with the API's reason, creating nothing", async () => {
-    const inputs = await checked<EngagementInputs>(engagement, { campaignId, name: "Nowhere", skillId: "424242" });
-    await expect(engagement.create(inputs)).rejects.toThrow(/skill 424242 does not exist/);
+  it("refuses an unknown skill at check naming skillId, and at create with the API's reason, creating nothing", async () => {
+    const r = await engagement.check({}, { campaignId, name: "Nowhere", skillId: "424242" });
+    expect(r.failures).toEqual([expect.objectContaining({ property: "skillId", reason: expect.stringMatching(/^skillId: no skill with id 424242 exists/) })]);
+    const inputs = await checked<EngagementInputs>(engagement, { campaignId, name: "Nowhere", skillId });
+    await expect(engagement.create({ ...inputs, skillId: "424242" })).rejects.toThrow(/skill 424242 does not exist/);
     expect(await liveEngage().engagements.findByName(Number(campaignId), "Nowhere")).toBeUndefined();
   });
 

@@ -26,6 +26,11 @@ describe("originFor", () => {
     (host) => expect(() => originFor(host)).toThrow(ConfigurationError),
   );
 
+  it("refuses a malformed host as a ConfigurationError with the expected form, not Node's TypeError (issue #16)", () => {
+    expect(() => originFor("127.0.0.1:notaport")).toThrow(ConfigurationError);
+    expect(() => originFor("127.0.0.1:notaport")).toThrow(/must be host\[:port\] \(port a number\).*"127\.0\.0\.1:notaport" is not/);
+  });
+
   it("says why plain http is refused", () => {
     expect(() => originFor("http://example.com")).toThrow("Refusing plain http to example.com: https is required except on loopback hosts");
   });

@@ -169,4 +169,26 @@ describe("BotDeployment", () => {
     await expect(deploy({ agents: { members: [{ loginName: "a" }, { loginName: "b", email: "b@x.io" }], credentials: creds } }))
       .rejects.toThrow(/agents\.email must be an email address/);
   });
+
+  it("refuses what LiveEngage would refuse later, or would lose, naming the argument and the fix (issue #16)", async () => {
+    const agents = (count: number) => ({ count, loginNamePrefix: "x", email: "b@example.com", credentials: { password: "p4ssword!" } });
+    await expect(deploy({ agents: agents(101) })).rejects.toThrow(/agents\.count is 101: at most 50 agents per deployment .*999 conversations/);
+    await expect(deploy({ agents: agents(50) })).resolves.toBeDefined();
+    await expect(deploy({ flags: { lpPassword: pulumi.secret("hidden-pw") } as never })).rejects.toThrow(/flags\.lpPassword cannot be set on a BotDeployment.*agents\.credentials/);
+    await expect(deploy({ conversationType: "chat", routing: { campaignName: "c", engagementName: "e", channel: "messaging" } }))
+      .rejects.toThrow(/routing\.channel is "messaging" but conversationType is "chat"/);
+    await expect(deploy({ skill: { name: "s".repeat(256) } })).rejects.toThrow(/skill\.name must be at most 255 characters/);
+    await expect(deploy({ skill: { existingSkillId: "Support" } })).rejects.toThrow(/skill\.existingSkillId must be the numeric id .* a skill's name is not its id/);
+    await expect(deploy({ fallbackSkillId: "Support" })).rejects.toThrow(/fallbackSkillId must be the numeric id/);
+    await expect(deploy({ fallbackSkilId: "1" } as never)).rejects.toThrow(/unknown property 'fallbackSkilId'; did you mean 'fallbackSkillId'\?/);
+    await expect(deploy({ agents: { ...agents(2), emial: "x" } as never })).rejects.toThrow(/unknown property 'agents\.emial'; did you mean 'agents\.email'\?/);
+    const url = "https://u:Pa55-in-url@hooks.example.com/x";
+    const refusal = await deploy({ externalWebhookUrl: url }).then(() => "accepted", (e: Error) => e.message);
+    expect(refusal).toMatch(/externalWebhookUrl must not carry credentials.*externalWebhookAPIKey/);
+    expect(refusal).not.toContain("Pa55-in-url");
+  });
+
+  it("refuses with a RunError, which Pulumi prints without the program's stack trace", async () => {
+    await expect(deploy({ rollout: "sometimes" as never })).rejects.toBeInstanceOf(pulumi.RunError);
+  });
 });

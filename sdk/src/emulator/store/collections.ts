@@ -2,6 +2,7 @@
 // integrity, uniqueness and delete dependencies. Each spec's build() only reads the state and
 // throws an ApiError; the generic HTTP layer (routes/ac-collection.ts) applies the result.
 import { z } from "zod";
+import { NAME_MAX_LENGTH } from "../../model/limits";
 import { acErrors } from "../errors";
 import { nowDate } from "../seed";
 import type { AccountState, Campaign, CollectionName, Engagement, Goal, Profile, Skill, User } from "./state";
@@ -84,7 +85,7 @@ export const skillSchema = z.strictObject({
   id: idRef.nullish(),
   deleted: z.boolean().optional(),
   dateUpdated: str.nullish(),
-  name: str.trim().min(1).max(255),
+  name: str.trim().min(1).max(NAME_MAX_LENGTH),
   description: str.nullish(),
   skillOrder: int.nullish(),
   maxWaitTime: int.min(0).nullish(),
@@ -179,7 +180,7 @@ export const userSchema = z.strictObject({
   dateUpdated: str.nullish(),
   dateCreated: str.nullish(),
   lastPwdChangeDate: str.nullish(),
-  loginName: str.trim().min(1).max(255),
+  loginName: str.trim().min(1).max(NAME_MAX_LENGTH),
   fullName: str.trim().min(1),
   nickname: str.trim().min(1),
   email: str.regex(/^[^@\s]+@[^@\s]+$/, "expected an email address"),
@@ -294,7 +295,7 @@ export const campaignSchema = z.strictObject({
   isDeleted: z.boolean().optional(),
   engagementIds: z.array(idRef).nullish(),
   engagements: z.unknown().optional(),
-  name: str.trim().min(1).max(255),
+  name: str.trim().min(1).max(NAME_MAX_LENGTH),
   description: str.nullish(),
   goalId: idRef,
   lobId: idRef.nullish(),
@@ -352,7 +353,7 @@ export const engagementSchema = z.strictObject({
   id: idRef.nullish(),
   deleted: z.boolean().optional(),
   campaignId: idRef.nullish(),
-  name: str.trim().min(1).max(255),
+  name: str.trim().min(1).max(NAME_MAX_LENGTH),
   description: str.nullish(),
   enabled: z.boolean().optional(),
   channel: int.optional(),

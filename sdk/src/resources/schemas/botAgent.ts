@@ -1,12 +1,14 @@
 /** Inputs of the BotAgent resource: a LivePerson user of type Bot (reference §5.2–5.3). */
 import { z } from "zod";
+import { NAME_MAX_LENGTH } from "../../model/limits";
 import { DEFAULT_ROLE } from "../../model/roles";
 import { adoptSchema, flag, idSet, must, nonEmpty, oneOf, ROLES, wholeNumber } from "./common";
 
 /** A login name: non-empty, no whitespace (LivePerson uses it as the connector's `lpAccountUser`). */
 export const loginNameSchema = z.string({ error: must("must be a login name without spaces, e.g. \"cb-bot-1\"") })
   .trim()
-  .regex(/^\S+$/, { error: must("must be a login name without spaces, e.g. \"cb-bot-1\"") });
+  .regex(/^\S+$/, { error: must("must be a login name without spaces, e.g. \"cb-bot-1\"") })
+  .max(NAME_MAX_LENGTH, { error: must(`must be at most ${NAME_MAX_LENGTH} characters (LiveEngage's limit for login names); shorten it`) });
 
 /** Checked, normalized BotAgent inputs. */
 export const botAgentInputsSchema = z.strictObject({

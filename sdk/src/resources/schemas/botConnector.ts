@@ -18,6 +18,20 @@ import {
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 const WEBHOOK_MSG = must("must be an https:// URL (http:// only for loopback hosts), e.g. \"https://hooks.example.com/bot\"");
 
+const WEBHOOK_CREDENTIALS_MSG = must("must not carry credentials (https://user:password@…): a URL is printed by preview and "
+  + "stored in plaintext in state; remove them from the URL and put the key in the secret flag externalWebhookAPIKey "
+  + "(sent to the webhook as 'Bearer <key>'; e.g. flags.externalWebhookAPIKey = config.requireSecret(\"hookKey\"))");
+
+/** Whether a URL carries userinfo (`user:password@`); false for what is not a URL at all. */
+export function hasUrlCredentials(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.username !== "" || url.password !== "";
+  } catch {
+    return false;
+  }
+}
+
 /** https, or http on a loopback host (the local emulator) — the same rule as the client. */
 export function isAllowedWebhookUrl(text: string): boolean {
   let url: URL;
@@ -41,7 +55,10 @@ const baseSchema = z.strictObject({
   /** Started (true) or stopped (false); an in-place update. @default true */
   running: flag(true).default(true),
   /** HTTP connector target instead of WebSocket; sent as `externalWebhookUrl`. */
-  externalWebhookUrl: z.string({ error: WEBHOOK_MSG }).refine(isAllowedWebhookUrl, { error: WEBHOOK_MSG }).optional(),
+  externalWebhookUrl: z.string({ error: WEBHOOK_MSG })
+    .refine(isAllowedWebhookUrl, { error: WEBHOOK_MSG })
+    .refine((u) => !hasUrlCredentials(u), { error: WEBHOOK_CREDENTIALS_MSG })
+    .optional(),
   /** Escalation skill; sent as `fallbackSkillId`. */
   fallbackSkillId: idString().optional(),
   /** Adds tooltip attributes; sent as `enableAccessibility`. @default true */

@@ -6,6 +6,7 @@
  * contain the value given: inputs may be secrets.
  */
 import { z } from "zod";
+import { NAME_MAX_LENGTH } from "../../model/limits";
 
 /** Placeholder for the dotted input path in schema messages. @internal */
 export const PROPERTY = "{property}";
@@ -20,10 +21,20 @@ export function nonEmpty(what = "a non-empty string") {
   return z.string({ error: must(`must be ${what}`) }).trim().min(1, { error: must(`must be ${what}`) });
 }
 
-/** An id of a LivePerson object (ids are longs; Pulumi passes them as strings). @internal */
+/** A name LiveEngage keeps (skill, campaign, engagement): trimmed, non-empty, within its length limit. @internal */
+export function objectName(what: string) {
+  return nonEmpty(what).max(NAME_MAX_LENGTH, { error: must(`must be at most ${NAME_MAX_LENGTH} characters (LiveEngage's limit for names); shorten it`) });
+}
+
+/**
+ * An id of a LivePerson object: ids are longs, which Pulumi passes as strings of digits. A name given
+ * where an id belongs (a skill's name as fallbackSkillId) is the usual mistake, so the message says so.
+ * @internal
+ */
 export function idString(example = "3735471112") {
-  const msg = must(`must be the id of an existing object as a string without spaces, e.g. "${example}"`);
-  return z.string({ error: msg }).trim().regex(/^\S+$/, { error: msg });
+  const msg = must(`must be the numeric id of an existing object as a string of digits, e.g. "${example}"; `
+    + "a name is not an id: pass the resource's id output (e.g. skill.id) or look the id up in LiveEngage");
+  return z.string({ error: msg }).trim().regex(/^\d+$/, { error: msg });
 }
 
 /** An integer ≥ `min`; `what` names the unit ("seconds", "conversations"). @internal */

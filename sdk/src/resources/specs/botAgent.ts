@@ -8,7 +8,7 @@ import type { LiveEngageClient, Profile, User } from "../../client";
 import { ROLE_TYPE_OF_ROLE, roleOfRoleType, type Role } from "../../model/roles";
 import { botAgentWarnings } from "../check";
 import { idList } from "../lifecycle";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, preflightAccount, takenName, type PreflightFailure } from "../preflight";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, missingSkills, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { botAgentInputsSchema, type BotAgentInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
@@ -82,10 +82,12 @@ export const botAgentSpec: ResourceSpec<BotAgentInputs, User> = {
   },
 };
 
-/** At preview: the account is usable and the login name is free (or adopted), in the account and in this program. */
+/** At preview: the account is usable, its skills exist, the login name is free (or adopted), in the account and in this program. */
 async function preflightBotAgent(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]> {
   const failures = await preflightAccount();
   if (failures.length || !(await accountUsable())) return failures;
+  const missing = await missingSkills(inputs.skillIds, "skillIds", " (in a BotDeployment: skill.existingSkillId or agents.extraSkillIds)");
+  if (missing.length) return missing;
   const loginName = inputs.loginName;
   if (!known(loginName) || !creating(olds, news, "loginName") || inputs.adopt === true) return [];
   if (fromEngine(news) && declareUniqueName("user", loginName, news)) {

@@ -17,7 +17,7 @@ import { botConnectorWarnings } from "../check";
 import { isFailing, statusView, stopAndWait, waitForConnected, withFixes } from "../connectorStatus";
 import { displayOf, isStoppedWord } from "../../model/connectorStatus";
 import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
-import { accountUsable, known, lookupOrUnknown, preflightAccount, type PreflightFailure } from "../preflight";
+import { accountUsable, botExists, creating, known, lookupOrUnknown, missingSkills, preflightAccount, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { hasSettings } from "../connectorAdopt";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "../schemas";
@@ -37,7 +37,8 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   noun: "bot connector",
   schema: botConnectorInputsSchema,
   warnings: botConnectorWarnings,
-  secretInputs: ["flags", "secretFlags", "customConfigurations"],
+  // externalWebhookUrl: a URL refused for carrying credentials must not be echoed either.
+  secretInputs: ["flags", "secretFlags", "customConfigurations", "externalWebhookUrl"],
   // No edit endpoint is documented and edits need a stop anyway, so every configuration change is
   // delete + add. `running` is an update (start/stop); `connectTimeoutSeconds` only affects the provider.
   replaceOnChange: [
@@ -55,7 +56,7 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   // Drift in flags or custom keys must surface even when the program declared none.
   alwaysOutput: ["flags", "customConfigurations"],
   comparedAs: comparedFlags,
-  preflight: (_olds, _news, inputs) => preflightConnector(inputs),
+  preflight: preflightConnector,
   api: {
     // One bot user has one connector per bot, and it is the connector of the agent's deployment: a
     // create that finds one (a run interrupted after the add, a replacement cut short) takes it over.
@@ -157,8 +158,8 @@ export function isRunning(c: Pick<Connector, "lastManualOperation" | "status">, 
   return word !== undefined && word !== null && !isStoppedWord(word);
 }
 
-/** At preview: the account is usable, production is allowed to this identity, the fallback skill exists. */
-async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
+/** At preview: the account is usable, production is allowed to this identity, the bot and the fallback skill exist. */
+async function preflightConnector(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]> {
   const failures = await preflightAccount();
   if (failures.length || !(await accountUsable())) return failures;
   const le = liveEngage();
@@ -169,11 +170,12 @@ async function preflightConnector(inputs: Props): Promise<PreflightFailure[]> {
       out.push({ property: "environment", reason: `environment: "production" needs the Conversation Builder privilege ${BOT_STATUS_ACCESS}, which the provider's LiveEngage user does not have; use environment "demo", or deploy with a user that has Bot Status Access` });
     }
   }
-  const fallback = inputs.fallbackSkillId;
-  if (known(fallback) && /^\d+$/.test(fallback)) {
-    const found = await lookupOrUnknown(() => le.skills.get(Number(fallback)).then(() => true, (e) => { if (e instanceof NotFoundError) return false; throw e; }));
-    if (found === false) out.push({ property: "fallbackSkillId", reason: `fallbackSkillId: no skill with id ${fallback} exists in the account; use the id of an existing skill` });
+  // Only a new bot is looked for: a connector replaced on its bot (a rollout) costs no bots list.
+  if (known(inputs.botId) && creating(olds, news, "botId") && (await botExists(inputs.botId)) === false) {
+    out.push({ property: "botId", reason: `botId: Conversation Builder has no bot with id "${inputs.botId}" in account ${le.accountId}; `
+      + "use the id of an existing bot (Conversation Builder → the bot → Bot Settings → Bot ID)" });
   }
+  out.push(...await missingSkills(inputs.fallbackSkillId, "fallbackSkillId"));
   return out;
 }
 

@@ -4,12 +4,12 @@
  * live values. Without a declared `goalId`, a new campaign gets the account's first goal and an
  * existing one keeps its goal.
  */
-import { ValidationError, type Campaign, type LiveEngageClient } from "../../client";
-import { idOf, numericId } from "../lifecycle";
-import { preflightAccount } from "../preflight";
+import type { Campaign, LiveEngageClient } from "../../client";
+import { idOf } from "../lifecycle";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { campaignInputsSchema, type CampaignInputs } from "../schemas";
-import type { ResourceSpec } from "../spec";
+import type { Props, ResourceSpec } from "../spec";
 import { collectionApi } from "./collectionApi";
 
 const campaigns = () => liveEngage().campaigns;
@@ -22,23 +22,11 @@ export const campaignSpec: ResourceSpec<CampaignInputs, Campaign> = {
   replaceOnChange: [],
   outputOnly: ["effectiveGoalId"],
   identity: ["name"],
-  // At preview: the provider configuration and credentials (see preflightAccount).
-  preflight: () => preflightAccount(),
-  api: {
-    ...collectionApi(campaigns, "campaign", (i) => campaigns().findByName(i.name)),
-    async delete(id) {
-      try {
-        await campaigns().delete(numericId(id, "campaign"));
-      } catch (e) {
-        // LiveEngage refuses while the campaign has engagements; Pulumi deletes its own engagements
-        // first, so the ones left were made outside this stack.
-        if (e instanceof ValidationError) {
-          throw new Error(`campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`, { cause: e });
-        }
-        throw e;
-      }
-    },
-  },
+  preflight: preflightCampaign,
+  // LiveEngage refuses while the campaign has engagements; Pulumi deletes its own engagements
+  // first, so the ones left were made outside this stack.
+  api: collectionApi(campaigns, "campaign", (i) => campaigns().findByName(i.name),
+    (id, e) => `campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`),
   async toWire(i, { live }) {
     const goalId = i.goalId !== undefined ? Number(i.goalId) : live === undefined ? await defaultGoal(liveEngage()) : undefined;
     return { name: i.name, description: i.description, goalId, status: i.published ? 1 : 0 };
@@ -70,4 +58,22 @@ function defaultGoal(le: LiveEngageClient): Promise<number> {
     goal.catch(() => defaultGoals.delete(le));
   }
   return goal;
+}
+
+/**
+ * At preview: the account is usable and the name is free (or adopted). LiveEngage refuses a second
+ * campaign of one name only at create, after the deployment's skill and agents exist.
+ */
+async function preflightCampaign(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]> {
+  const failures = await preflightAccount();
+  if (failures.length || !(await accountUsable())) return failures;
+  const name = inputs.name;
+  if (!known(name) || !creating(olds, news, "name") || inputs.adopt === true) return [];
+  if (fromEngine(news) && declareUniqueName("campaign", name)) {
+    return [{ property: "name", reason: `name: another Campaign of this program is also named "${name}"; campaign names are unique in LiveEngage` }];
+  }
+  const existing = await takenName("campaign", name);
+  if (existing === "unknown" || existing === undefined) return [];
+  return [{ property: "name", reason: `name: a campaign named "${name}" already exists in the account (id ${existing}); set adopt: true to take it over, `
+    + "or choose another name (in a BotDeployment: routing.campaignName, or adopt: true)" }];
 }

@@ -1,5 +1,5 @@
 /** The {@link ObjectApi} of an object in a flat Account Config collection (skills, users, campaigns). */
-import type { Overlay } from "../../client";
+import { ValidationError, type Overlay } from "../../client";
 import { numericId } from "../lifecycle";
 import type { ObjectApi } from "../spec";
 
@@ -11,9 +11,14 @@ interface CollectionClient<W> {
   delete(id: number): Promise<void>;
 }
 
-/** `noun` names the id in messages; `find` looks the object up by the resource's identity. */
+/**
+ * `noun` names the id in messages; `find` looks the object up by the resource's identity.
+ * `refusedDelete` words LiveEngage's refusal (400) to delete an object something still needs,
+ * with the way out; undefined keeps the API's error.
+ */
 export function collectionApi<I, W extends { id: number }>(
   client: () => CollectionClient<W>, noun: string, find: (inputs: I) => Promise<W | undefined>,
+  refusedDelete?: (id: string, refusal: ValidationError) => string | undefined,
 ): ObjectApi<I, W> {
   return {
     find,
@@ -21,6 +26,14 @@ export function collectionApi<I, W extends { id: number }>(
     get: (id) => client().get(numericId(id, noun)),
     create: (body) => client().create(body as never),
     merge: (id, _inputs, overlay) => client().merge(numericId(id, noun), overlay),
-    delete: (id) => client().delete(numericId(id, noun)),
+    async delete(id) {
+      try {
+        await client().delete(numericId(id, noun));
+      } catch (e) {
+        const explained = e instanceof ValidationError ? refusedDelete?.(id, e) : undefined;
+        if (explained !== undefined) throw new Error(explained, { cause: e });
+        throw e;
+      }
+    },
   };
 }

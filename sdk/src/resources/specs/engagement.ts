@@ -7,10 +7,10 @@
 import type { Engagement } from "../../client";
 import { conversationTypeOfEngagement, ENGAGEMENT_CONVERSATION_TYPE } from "../../model/conversationTypes";
 import { idOf, numericId } from "../lifecycle";
-import { preflightAccount } from "../preflight";
+import { accountUsable, known, missingSkills, objectExists, preflightAccount, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { engagementInputsSchema, type EngagementInputs } from "../schemas";
-import type { ResourceSpec } from "../spec";
+import type { Props, ResourceSpec } from "../spec";
 
 /** The web channel, which a new engagement gets; an existing one keeps its channel. */
 const WEB_CHANNEL = 1;
@@ -25,8 +25,7 @@ export const engagementSpec: ResourceSpec<EngagementInputs, Engagement> = {
   replaceOnChange: ["campaignId"],
   outputOnly: ["skillName"],
   identity: ["campaignId", "name"],
-  // At preview: the provider configuration and credentials (see preflightAccount).
-  preflight: () => preflightAccount(),
+  preflight: (_olds, _news, inputs) => preflightEngagement(inputs),
   api: {
     find: (i) => engagements().findByName(campaignOf(i), i.name),
     // LiveEngage itself accepts two engagements with one name; the provider does not, so that `adopt`
@@ -62,3 +61,16 @@ export const engagementSpec: ResourceSpec<EngagementInputs, Engagement> = {
   },
   outputsOnly: (e) => (e.skillName ? { skillName: e.skillName } : {}),
 };
+
+/** At preview: the account is usable, and the campaign and the skill exist (when already known). */
+async function preflightEngagement(inputs: Props): Promise<PreflightFailure[]> {
+  const failures = await preflightAccount();
+  if (failures.length || !(await accountUsable())) return failures;
+  const out: PreflightFailure[] = [];
+  const campaignId = inputs.campaignId;
+  if (known(campaignId) && /^\d+$/.test(campaignId) && (await objectExists("campaign", campaignId)) === false) {
+    out.push({ property: "campaignId", reason: `campaignId: no campaign with id ${campaignId} exists in the account; use the id of an existing campaign (or a Campaign resource's id)` });
+  }
+  out.push(...await missingSkills(inputs.skillId, "skillId", " (in a BotDeployment: skill.existingSkillId)"));
+  return out;
+}

@@ -3,9 +3,9 @@
  * its schema that the program declares; every other field of the skill (routing configuration,
  * LOBs, working hours, surveys, …) keeps its live value.
  */
-import { NotFoundError, type Skill } from "../../client";
+import type { Skill } from "../../client";
 import { idList, idOf } from "../lifecycle";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, lookupOrUnknown, preflightAccount, takenName, type PreflightFailure } from "../preflight";
+import { accountUsable, creating, declareUniqueName, fromEngine, known, missingSkills, preflightAccount, takenName, type PreflightFailure } from "../preflight";
 import { liveEngage } from "../runtime";
 import { skillInputsSchema, type SkillInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
@@ -23,7 +23,11 @@ export const skillSpec: ResourceSpec<SkillInputs, Skill> = {
   outputOnly: ["dateUpdated"],
   identity: ["name"],
   preflight: preflightSkill,
-  api: collectionApi(skills, "skill", (i) => skills().findByName(i.name)),
+  // LiveEngage refuses while users, engagements or other skills still reference the skill.
+  api: collectionApi(skills, "skill", (i) => skills().findByName(i.name), (id, e) => e.apiCode !== "skill-dependencies" ? undefined
+    : `skill ${id} cannot be deleted: LiveEngage refuses while something still references it (${e.message}); `
+      + "remove the skill from those users, engagements and skills first (in LiveEngage, or in the program), then run again; "
+      + "or keep the skill and forget it: pulumi state delete <its urn>"),
   async toWire(i) {
     return {
       name: i.name,
@@ -63,7 +67,7 @@ export const skillSpec: ResourceSpec<SkillInputs, Skill> = {
   outputsOnly: (s) => (s.dateUpdated ? { dateUpdated: s.dateUpdated } : {}),
 };
 
-/** At preview: the account is usable, the name is free (or adopted), the fallback skill exists. */
+/** At preview: the account is usable, the name is free (or adopted), the skills it names exist. */
 async function preflightSkill(olds: unknown, news: Props, inputs: Props): Promise<PreflightFailure[]> {
   const failures = await preflightAccount();
   if (failures.length || !(await accountUsable())) return failures;
@@ -78,9 +82,7 @@ async function preflightSkill(olds: unknown, news: Props, inputs: Props): Promis
       }
     }
   }
-  if (known(inputs.fallbackSkill) && /^\d+$/.test(inputs.fallbackSkill)) {
-    const found = await lookupOrUnknown(() => skills().get(Number(inputs.fallbackSkill)).then(() => true, (e) => { if (e instanceof NotFoundError) return false; throw e; }));
-    if (found === false) out.push({ property: "fallbackSkill", reason: `fallbackSkill: no skill with id ${inputs.fallbackSkill} exists in the account; use the id of an existing skill` });
-  }
+  out.push(...await missingSkills(inputs.fallbackSkill, "fallbackSkill"));
+  out.push(...await missingSkills(inputs.skillTransferList, "skillTransferList"));
   return out;
 }
