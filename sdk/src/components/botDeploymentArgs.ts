@@ -8,7 +8,7 @@ import { CONVERSATION_TYPES, type ConversationType } from "../model/conversation
 import type { CredentialFlagKey } from "../model/flags";
 import type { Role } from "../model/roles";
 import type { Inputs } from "../resources/inputs";
-import type { ConnectorFlags } from "../resources/schemas";
+import type { ConnectorFlags } from "../resources/schemas/args.generated";
 
 export type Rollout = "rolling" | "all-at-once";
 
