@@ -11,7 +11,8 @@ export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE-liveengage-local-dem
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_DISABLE_REGISTRY_RESOLVE=true
-export PULUMI_SKIP_CONFIRMATIONS=true
+# A caller may set it empty: `pulumi refresh --preview-only` (the drift gate) refuses it.
+export PULUMI_SKIP_CONFIRMATIONS="${PULUMI_SKIP_CONFIRMATIONS-true}"
 export PULUMI_NODEJS_TRANSPILE_ONLY=true
 mkdir -p "$_le_root/.pulumi/state" "$PULUMI_HOME"
 unset _le_root

@@ -3,7 +3,7 @@
  * Credentials come from stack config (`liveengage:*`) or LP_* environment variables, read by the
  * provider process at run time.
  */
-import type { EmulatorOptions, RunningEmulator } from "./emulator";
+import type { EmulatorOptions, RunningEmulator } from "./emulator/server";
 
 export * from "./resources";
 export {
@@ -11,7 +11,7 @@ export {
   type StatusVocabulary, type StatusReading, type ConnectorPhase,
 } from "./model/connectorStatus";
 export { Noop, type NoopArgs } from "./testing/noop";
-export type { EmulatorOptions, RunningEmulator } from "./emulator";
+export type { EmulatorOptions, RunningEmulator } from "./emulator/server";
 
 /**
  * Starts the local LiveEngage emulator (see the README). Loaded on demand so that programs which

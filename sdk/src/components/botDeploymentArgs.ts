@@ -11,7 +11,7 @@ import type { Role } from "../model/roles";
 import { suggest } from "../resources/check";
 import type { Inputs } from "../resources/inputs";
 import { hasUrlCredentials } from "../resources/schemas/botConnector";
-import type { ConnectorFlags } from "../resources/schemas";
+import type { ConnectorFlags } from "../resources/schemas/args.generated";
 
 export type Rollout = "rolling" | "all-at-once";
 

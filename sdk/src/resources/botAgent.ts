@@ -3,7 +3,7 @@ import * as botAgentProvider from "./botAgent.provider";
 import type { CompleteProvider } from "./factory";
 import type { Role } from "../model/roles";
 import { type Inputs } from "./inputs";
-import type { BotAgentArgs as BotAgentFields } from "./schemas";
+import type { BotAgentArgs as BotAgentFields } from "./schemas/args.generated";
 
 // The provider module's path is recorded in users' state, and the module itself is the provider:
 // a missing or misspelt lifecycle export fails to compile here.

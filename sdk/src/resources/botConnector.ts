@@ -2,10 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { withSecretOutputs } from "./botAgent";
 import * as botConnectorProvider from "./botConnector.provider";
 import type { CompleteProvider } from "./factory";
-import type { DisplayStatus } from "./connectorStatus";
+import type { DisplayStatus } from "../model/connectorStatus";
 import { SECRET_FLAG_KEYS } from "./flags";
 import { type Inputs } from "./inputs";
-import type { BotConnectorArgs as BotConnectorFields } from "./schemas";
+import type { BotConnectorArgs as BotConnectorFields } from "./schemas/args.generated";
 
 // The provider module's path is recorded in users' state, and the module itself is the provider:
 // a missing or misspelt lifecycle export fails to compile here.

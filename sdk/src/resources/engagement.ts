@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as engagementProvider from "./engagement.provider";
 import type { CompleteProvider } from "./factory";
 import { type Inputs } from "./inputs";
-import type { EngagementArgs as EngagementFields } from "./schemas";
+import type { EngagementArgs as EngagementFields } from "./schemas/args.generated";
 
 // The provider module's path is recorded in users' state, and the module itself is the provider:
 // a missing or misspelt lifecycle export fails to compile here.

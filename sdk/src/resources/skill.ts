@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { SkillArgs as SkillFields } from "./schemas";
+import type { SkillArgs as SkillFields } from "./schemas/args.generated";
 import * as skillProvider from "./skill.provider";
 import type { CompleteProvider } from "./factory";
 

@@ -69,7 +69,7 @@ async function preflightCampaign(olds: unknown, news: Props, inputs: Props): Pro
   if (failures.length || !(await accountUsable())) return failures;
   const name = inputs.name;
   if (!known(name) || !creating(olds, news, "name") || inputs.adopt === true) return [];
-  if (fromEngine(news) && declareUniqueName("campaign", name)) {
+  if (fromEngine(news) && declareUniqueName("campaign", name, news)) {
     return [{ property: "name", reason: `name: another Campaign of this program is also named "${name}"; campaign names are unique in LiveEngage` }];
   }
   const existing = await takenName("campaign", name);
