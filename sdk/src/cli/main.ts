@@ -12,7 +12,7 @@ import { Command } from "commander";
 import { registerDashboardCommand } from "./dashboard-command";
 import { registerDoctorCommand } from "./doctor-command";
 import { registerDriftCommand } from "./drift-command";
-import { registerEmulatorCommand } from "./emulator-command";
+import { registerEmulatorCommand } from "../emulator/cli";
 import { registerExportCommand } from "./export-command";
 import { registerStatusCommand } from "./status-command";
 

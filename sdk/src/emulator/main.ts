@@ -1,7 +1,7 @@
 // Stand-alone entry (`node dist/emulator/main.js emulator --port 0 …`) used by the crash test and
 // for running the emulator without the full CLI.
 import { Command } from "commander";
-import { registerEmulatorCommand } from "../cli/emulator-command";
+import { registerEmulatorCommand } from "./cli";
 
 const program = new Command("liveengage-emulator");
 registerEmulatorCommand(program);

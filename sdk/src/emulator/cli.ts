@@ -1,7 +1,7 @@
 // `liveengage emulator`: runs the local LiveEngage emulator until SIGINT/SIGTERM.
 import { readFileSync, writeFileSync } from "fs";
 import { Option, type Command } from "commander";
-import { startEmulator } from "../emulator";
+import { startEmulator } from ".";
 import { STATUS_VOCABULARIES, type StatusVocabulary } from "../model/connectorStatus";
 
 interface EmulatorCommandOptions {
