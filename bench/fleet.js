@@ -159,7 +159,7 @@ async function main() {
     ? path.join(bench.BENCH_HOME, "node_modules", "pulumi-liveengage")
     : bench.snapshotPackage();
   const pulumiVersion = (await bench.pulumi(["version"], bench.ROOT)).stdout.trim();
-  const { emu, admin } = await bench.startBenchEmulator(snapshot);
+  const { emu, admin } = await bench.startBenchEmulator();
   const emulator = { admin };
   const lpEnv = { LP_ACCOUNT_ID: emu.accountId, LP_CSDS_DOMAIN: emu.host, LP_USERNAME: emu.credentials.username, LP_PASSWORD: emu.credentials.password };
   const startedAt = new Date();

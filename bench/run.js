@@ -106,8 +106,9 @@ class ProviderMemorySampler {
 
 // ---- emulator ------------------------------------------------------------------------------------
 
-async function startBenchEmulator(snapshot) {
-  const { startEmulator } = require(path.join(snapshot, "dist", "emulator"));
+async function startBenchEmulator() {
+  // The emulator package (packages/emulator, built by scripts/ensure-setup.sh), as users run it.
+  const { startEmulator } = require(require.resolve("pulumi-liveengage-emulator", { paths: [ROOT] }));
   const emu = await startEmulator({ port: 0, connectDelayMs: CONNECT_DELAY_MS });
   const admin = async (method, p, body) => {
     const res = await fetch(`${emu.url}/_emulator${p}`, {
@@ -306,7 +307,7 @@ async function main() {
   const snapshot = snapshotPackage();
 
   const pulumiVersion = (await pulumi(["version"], ROOT)).stdout.trim();
-  const { emu, admin } = await startBenchEmulator(snapshot);
+  const { emu, admin } = await startBenchEmulator();
   const emulator = { admin };
   log(`emulator ${emu.url} (connect delay ${CONNECT_DELAY_MS} ms), Pulumi ${pulumiVersion}, scales ${SCALES.join("/")} bots, latencies ${LATENCIES.join("/")} ms, ${REPEAT} repetitions up to ${REPEAT_MAX_BOTS} bots`);
   const startedAt = new Date();

@@ -12,14 +12,16 @@ import { Command } from "commander";
 import { registerDashboardCommand } from "./dashboard-command";
 import { registerDoctorCommand } from "./doctor-command";
 import { registerDriftCommand } from "./drift-command";
-import { registerEmulatorCommand } from "../emulator/cli";
+import { EMULATOR_PACKAGE, runEmulator } from "./emulator-package";
 import { registerExportCommand } from "./export-command";
 import { registerStatusCommand } from "./status-command";
 
 export function buildProgram(): Command {
   const program = new Command();
   program.name("liveengage").description("LivePerson Conversation Builder deployments: emulator and operations");
-  registerEmulatorCommand(program);
+  // Listed for --help; `liveengage emulator …` itself is dispatched before commander parses (below),
+  // because its options belong to the emulator package.
+  program.command("emulator").description(`run a local LiveEngage (LivePerson) emulator (package ${EMULATOR_PACKAGE})`);
   registerStatusCommand(program);
   registerDriftCommand(program);
   registerExportCommand(program);
@@ -29,8 +31,8 @@ export function buildProgram(): Command {
 }
 
 if (require.main === module) {
-  buildProgram()
-    .parseAsync(process.argv)
+  const [command, ...rest] = process.argv.slice(2);
+  (command === "emulator" ? runEmulator(rest) : buildProgram().parseAsync(process.argv))
     .catch((err: unknown) => {
       process.stderr.write(`liveengage: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(1);
