@@ -304,7 +304,7 @@ function snapshotPackage() {
 // ---- main ----------------------------------------------------------------------------------------
 
 async function main() {
-  const snapshot = snapshotPackage();
+  snapshotPackage();
 
   const pulumiVersion = (await pulumi(["version"], ROOT)).stdout.trim();
   const { emu, admin } = await startBenchEmulator();

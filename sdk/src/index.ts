@@ -11,11 +11,16 @@
 
 // The resources.
 export {
-  Skill, type SkillArgs,
-  BotAgent, type BotAgentArgs,
-  Campaign, type CampaignArgs,
-  Engagement, type EngagementArgs,
-  BotConnector, type BotConnectorArgs,
+  Skill,
+  type SkillArgs,
+  BotAgent,
+  type BotAgentArgs,
+  Campaign,
+  type CampaignArgs,
+  Engagement,
+  type EngagementArgs,
+  BotConnector,
+  type BotConnectorArgs,
   type DisplayStatus,
 } from "./resources";
 export { FLAG_SPECS, FLAG_KEYS, SECRET_FLAG_KEYS, type FlagKey, type FlagValues } from "./resources/flags";
@@ -23,18 +28,42 @@ export { FLAG_SPECS, FLAG_KEYS, SECRET_FLAG_KEYS, type FlagKey, type FlagValues 
 // The component and its argument types.
 export { BotDeployment, type DeployedAgent } from "./components/botDeployment";
 export type {
-  BotDeploymentArgs, AgentTemplate, AgentMember, AgentCredentials, SkillChoice, RoutingChoice, Rollout,
+  BotDeploymentArgs,
+  AgentTemplate,
+  AgentMember,
+  AgentCredentials,
+  SkillChoice,
+  RoutingChoice,
+  Rollout,
 } from "./components/botDeploymentArgs";
 
 // Connector status words, as LivePerson's releases spell them.
 export {
-  readStatus, displayOf, UnknownStatusWordError, STATUS_VOCABULARIES, STATUS_WORDS, DEFAULT_CONNECT_TIMEOUT_SECONDS,
-  type StatusVocabulary, type StatusReading, type ConnectorPhase,
+  readStatus,
+  displayOf,
+  UnknownStatusWordError,
+  STATUS_VOCABULARIES,
+  STATUS_WORDS,
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
+  type StatusVocabulary,
+  type StatusReading,
+  type ConnectorPhase,
 } from "./model/connectorStatus";
 
 // The typed errors a failed call surfaces (catch them by class; `code` says which API answer it was).
 export {
-  ApiError, ValidationError, AuthenticationError, ForbiddenError, NotFoundError, ConflictError, RateLimitError,
-  ServerError, TransportError, InvalidResponseError, ConfigurationError, WaitTimeoutError, ConnectorFailedError,
+  ApiError,
+  ValidationError,
+  AuthenticationError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  ServerError,
+  TransportError,
+  InvalidResponseError,
+  ConfigurationError,
+  WaitTimeoutError,
+  ConnectorFailedError,
   type ApiErrorCode,
 } from "./client/errors";

@@ -62,7 +62,6 @@ export function describeWithPostgres(name: string, body: () => void): void {
       });
     });
   } else {
-    // eslint-disable-next-line no-console
     console.warn(`SKIPPED "${name}": ${reason}`);
     describe.skip(name, body);
   }

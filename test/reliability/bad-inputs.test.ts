@@ -48,7 +48,6 @@ describeWithCli("invalid programs and configurations are refused at preview (rea
   afterAll(async () => {
     await program?.dispose();
     await emu?.close();
-    // eslint-disable-next-line no-console
     console.log(`[bad-inputs] ${table.length} cases\n${table.map((r) => `${r.id}\t${r.property}\trefused=${r.refused}\tnamed=${r.named}\twrites=${r.writes}`).join("\n")}`);
   }, 120_000);
 

@@ -69,7 +69,6 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
     await program?.dispose();
     if (emu) await kill9(emu.proc);
     rmSync(dataDir, { recursive: true, force: true });
-    // eslint-disable-next-line no-console
     console.log(`[emulator-kill] outcomes\n${outcomes.map((o) => JSON.stringify(o)).join("\n")}`);
   }, 120_000);
 

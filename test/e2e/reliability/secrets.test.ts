@@ -186,7 +186,6 @@ describeWithCli("no secret leaks through a full lifecycle (real CLI)", () => {
     for (const h of haystacks) {
       for (const [name, value] of Object.entries(SECRETS)) if (h.text.includes(value)) leaks.push(`${name} in ${h.what}`);
     }
-    // eslint-disable-next-line no-console
     console.log(`[secrets] scanned ${haystacks.length} outputs/files for ${Object.keys(SECRETS).length} secret values: ${leaks.length} leaks`);
     expect(leaks).toEqual([]);
   }, 120_000);

@@ -22,10 +22,38 @@ it("parses no arguments into the documented defaults", () => {
 
 it("reads every option", () => {
   const opts = parseEmulatorArgs([
-    "--port", "0", "--host", "0.0.0.0", "--data-dir", "/tmp/x", "--account", "999", "--username", "u", "--password", "p",
-    "--connect-delay-ms", "50", "--tls", "--ca-out", "/tmp/ca.pem", "--http-port", "0", "--status-vocabulary", "bot-status",
+    "--port",
+    "0",
+    "--host",
+    "0.0.0.0",
+    "--data-dir",
+    "/tmp/x",
+    "--account",
+    "999",
+    "--username",
+    "u",
+    "--password",
+    "p",
+    "--connect-delay-ms",
+    "50",
+    "--tls",
+    "--ca-out",
+    "/tmp/ca.pem",
+    "--http-port",
+    "0",
+    "--status-vocabulary",
+    "bot-status",
   ]);
-  expect(opts).toMatchObject({ port: 0, host: "0.0.0.0", dataDir: "/tmp/x", account: "999", connectDelayMs: 50, tls: true, httpPort: 0, statusVocabulary: "bot-status" });
+  expect(opts).toMatchObject({
+    port: 0,
+    host: "0.0.0.0",
+    dataDir: "/tmp/x",
+    account: "999",
+    connectDelayMs: 50,
+    tls: true,
+    httpPort: 0,
+    statusVocabulary: "bot-status",
+  });
 });
 
 it.each([
@@ -40,5 +68,6 @@ it.each([
 
 it("answers --help with the usage, which lists every option", () => {
   expect(parseEmulatorArgs(["--help"])).toBeUndefined();
-  for (const flag of ["--port", "--data-dir", "--tls-cert", "--ca-out", "--http-port", "--status-vocabulary"]) expect(EMULATOR_USAGE).toContain(flag);
+  for (const flag of ["--port", "--data-dir", "--tls-cert", "--ca-out", "--http-port", "--status-vocabulary"])
+    expect(EMULATOR_USAGE).toContain(flag);
 });

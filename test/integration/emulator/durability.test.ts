@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { call, Emu, botUserBody, sleep } from "./helpers/http";
-import { spawnEmulator, type EmulatorChild as Child } from "../../helpers/emulator-child";
+import { spawnEmulator } from "../../helpers/emulator-child";
 
 
 
