@@ -12,16 +12,14 @@ import { Command } from "commander";
 import { registerDashboardCommand } from "./dashboard-command";
 import { registerDoctorCommand } from "./doctor-command";
 import { registerDriftCommand } from "./drift-command";
-import { EMULATOR_PACKAGE, runEmulator } from "./emulator-package";
+import { registerEmulatorCommand } from "./emulator-command";
 import { registerExportCommand } from "./export-command";
 import { registerStatusCommand } from "./status-command";
 
 export function buildProgram(): Command {
   const program = new Command();
   program.name("liveengage").description("LivePerson Conversation Builder deployments: emulator and operations");
-  // Listed for --help; `liveengage emulator …` itself is dispatched before commander parses (below),
-  // because its options belong to the emulator package.
-  program.command("emulator").description(`run a local LiveEngage (LivePerson) emulator (package ${EMULATOR_PACKAGE})`);
+  registerEmulatorCommand(program);
   registerStatusCommand(program);
   registerDriftCommand(program);
   registerExportCommand(program);
@@ -31,8 +29,8 @@ export function buildProgram(): Command {
 }
 
 if (require.main === module) {
-  const [command, ...rest] = process.argv.slice(2);
-  (command === "emulator" ? runEmulator(rest) : buildProgram().parseAsync(process.argv))
+  buildProgram()
+    .parseAsync(process.argv)
     .catch((err: unknown) => {
       process.stderr.write(`liveengage: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(1);

@@ -1,13 +1,11 @@
-#!/usr/bin/env node
-// Stand-alone entry of the emulator package (`liveengage-emulator [options]`, also
-// `node dist/emulator/main.js emulator [options]` as the crash test runs it): the emulator
-// without the component package's CLI.
-import { runEmulatorCommand } from "./cli";
+// Stand-alone entry (`node dist/emulator/main.js emulator --port 0 …`) used by the crash test and
+// for running the emulator without the full CLI.
+import { Command } from "commander";
+import { registerEmulatorCommand } from "../cli/emulator-command";
 
-const args = process.argv.slice(2);
-// The subcommand word is accepted so that `liveengage emulator …` command lines work unchanged.
-if (args[0] === "emulator") args.shift();
-runEmulatorCommand(args).catch((err: unknown) => {
-  process.stderr.write(`liveengage-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+const program = new Command("liveengage-emulator");
+registerEmulatorCommand(program);
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
