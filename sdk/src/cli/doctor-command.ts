@@ -7,13 +7,14 @@
  *             1 the doctor could not run (bad options, unreadable stack config).
  */
 import { writeFileSync } from "node:fs";
-import type { Command } from "commander";
 import { shutdownLiveEngageClients, type ResolvedCredentials } from "../client";
-import { cliCredentials } from "./credentials";
+import type { CommandSpec } from "./command";
+import { cliCredentials, JSON_OPTION, STACK_OPTION } from "./credentials";
+import { EXIT_CODES } from "./exit-codes";
 import { runDoctor, type CheckResult, type DoctorReport } from "./doctor";
 import { TranscriptRecorder } from "./doctor-transcript";
 
-export const DOCTOR_EXIT = { ready: 0, error: 1, wouldFail: 2 } as const;
+export const DOCTOR_EXIT = { ready: EXIT_CODES.ok.code, error: EXIT_CODES.failure.code, wouldFail: 2 } as const;
 
 const MARK: Record<CheckResult["status"], string> = { ok: "✓", warn: "!", fail: "✗", skip: "-" };
 
@@ -51,38 +52,39 @@ export async function doctor(creds: ResolvedCredentials, opts: Omit<DoctorComman
   return { report, exitCode: report.ready ? DOCTOR_EXIT.ready : DOCTOR_EXIT.wouldFail };
 }
 
-export function registerDoctorCommand(program: Command): void {
-  program
-    .command("doctor")
-    .description("read-only check of a LiveEngage account before a first deploy (exit 0 ready, 2 a deploy would fail, 1 could not run)")
-    .option("--stack [name]", "read liveengage:* settings from this Pulumi stack (default: LP_* environment variables)")
-    .option("--bot <id...>", "bot(s) the deploy uses: each must exist")
-    .option("--environment <env>", "the deploy's environment: production needs Bot Status Access", "production")
-    .option("--json", "machine-readable output")
-    .option("--record <file>", "write a sanitized transcript (no values, no secrets) of what the account answered")
-    .action(async (opts: DoctorCommandOptions) => {
-      if (opts.environment !== "production" && opts.environment !== "demo") throw new Error("--environment must be production or demo");
-      let creds: ResolvedCredentials;
-      try {
-        creds = cliCredentials(opts);
-      } catch (e) {
-        // Missing settings are a failed check, not a crash: a deploy would fail on them too.
-        const msg = e instanceof Error ? e.message : String(e);
-        const report: DoctorReport = {
-          accountId: process.env.LP_ACCOUNT_ID ?? "(unset)", authMethod: "password", ready: false,
-          checks: [{ id: "configuration", title: "Credentials configured", status: "fail", detail: msg, fix: "set the named liveengage:* stack config keys or LP_* environment variables" }],
-        };
-        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
-        process.exitCode = DOCTOR_EXIT.wouldFail;
-        return;
-      }
-      try {
-        const { report, exitCode } = await doctor(creds, opts);
-        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
-        if (opts.record) process.stderr.write(`transcript written to ${opts.record}\n`);
-        process.exitCode = exitCode;
-      } finally {
-        await shutdownLiveEngageClients();
-      }
-    });
-}
+export const doctorCommand: CommandSpec = {
+  name: "doctor",
+  description: "read-only check of a LiveEngage account before a first deploy (exit 0 ready, 2 a deploy would fail, 1 could not run)",
+  options: [
+    STACK_OPTION,
+    { name: "bot", arg: "<id...>", description: "bot(s) the deploy uses: each must exist" },
+    { name: "environment", arg: "<env>", description: "the deploy's environment: production needs Bot Status Access", default: "production", choices: ["production", "demo"] },
+    JSON_OPTION,
+    { name: "record", arg: "<file>", description: "write a sanitized transcript (no values, no secrets) of what the account answered" },
+  ],
+  exitCodes: [EXIT_CODES.failure, { code: DOCTOR_EXIT.wouldFail, meaning: "a check failed: a deploy would fail (each failure names its fix)" }],
+  async run(opts: DoctorCommandOptions) {
+    let creds: ResolvedCredentials;
+    try {
+      creds = cliCredentials(opts);
+    } catch (e) {
+      // Missing settings are a failed check, not a crash: a deploy would fail on them too.
+      const msg = e instanceof Error ? e.message : String(e);
+      const report: DoctorReport = {
+        accountId: process.env.LP_ACCOUNT_ID ?? "(unset)", authMethod: "password", ready: false,
+        checks: [{ id: "configuration", title: "Credentials configured", status: "fail", detail: msg, fix: "set the named liveengage:* stack config keys or LP_* environment variables" }],
+      };
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
+      process.exitCode = DOCTOR_EXIT.wouldFail;
+      return;
+    }
+    try {
+      const { report, exitCode } = await doctor(creds, opts);
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
+      if (opts.record) process.stderr.write(`transcript written to ${opts.record}\n`);
+      process.exitCode = exitCode;
+    } finally {
+      await shutdownLiveEngageClients();
+    }
+  },
+};

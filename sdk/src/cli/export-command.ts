@@ -2,25 +2,11 @@
  * `liveengage export`: turns an existing account into a Pulumi program that adopts it. Reads only;
  * progress on stderr; the summary on stdout (a table, or JSON with --json).
  */
-import { existsSync, readFileSync } from "node:fs";
-import * as path from "node:path";
-import type { Command } from "commander";
-import { createLiveEngageClient, shutdownLiveEngageClients } from "../client";
+import { shutdownLiveEngageClients } from "../client";
 import { exportAccount, type ExportSummary } from "../export";
-import { cliCredentials } from "./credentials";
-
-/** This package's own package.json (dist/cli/ when installed, sdk/src/cli/ in the repository). */
-function ownPackage(): { version: string; peerDependencies: Record<string, string> } {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, "package.json");
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version: string; peerDependencies: Record<string, string> };
-      if (pkg.name === "pulumi-liveengage") return pkg;
-    }
-    if (path.dirname(dir) === dir) throw new Error("pulumi-liveengage's package.json not found");
-  }
-}
-const OWN = ownPackage();
+import type { CommandSpec } from "./command";
+import { cliClient, JSON_OPTION, STACK_OPTION } from "./credentials";
+import { ownPackage } from "./own-package";
 
 function regex(flag: string) {
   return (value: string): RegExp => {
@@ -32,36 +18,40 @@ function regex(flag: string) {
   };
 }
 
-export function registerExportCommand(program: Command): void {
-  program
-    .command("export")
-    .description("write a Pulumi TypeScript program that adopts the account's skills, bot agents, campaigns, engagements, bots and connectors")
-    .requiredOption("--out <dir>", "folder for the new project (created; must be empty)")
-    .option("--stack [name]", "read liveengage:* credentials from this Pulumi stack (default: LP_* environment variables)")
-    .option("--bot <id...>", "only these Conversation Builder bots, and what they need")
-    .option("--include <regex>", "only objects whose name matches", regex("--include"))
-    .option("--exclude <regex>", "leave out objects whose name matches (unless an exported object needs them)", regex("--exclude"))
-    .option("--package <spec>", "what the project's package.json depends on for pulumi-liveengage", `^${OWN.version}`)
-    .option("--json", "print the summary as JSON")
-    .action(async (opts: { out: string; stack?: string | boolean; bot?: string[]; include?: RegExp; exclude?: RegExp; package: string; json?: boolean }) => {
-      const le = createLiveEngageClient(cliCredentials(opts));
-      try {
-        const summary = await exportAccount(le, {
-          out: opts.out,
-          bots: opts.bot,
-          include: opts.include,
-          exclude: opts.exclude,
-          packageSpec: opts.package,
-          pulumiSpec: OWN.peerDependencies["@pulumi/pulumi"],
-          command: describeSelection(opts),
-          progress: (line) => process.stderr.write(`export: ${line}\n`),
-        });
-        process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : humanSummary(summary));
-      } finally {
-        await shutdownLiveEngageClients();
-      }
-    });
-}
+interface ExportOptions { out: string; stack?: string | boolean; bot?: string[]; include?: RegExp; exclude?: RegExp; package?: string; json?: boolean }
+
+export const exportCommand: CommandSpec = {
+  name: "export",
+  description: "write a Pulumi TypeScript program that adopts the account's skills, bot agents, campaigns, engagements, bots and connectors",
+  options: [
+    { name: "out", arg: "<dir>", required: true, description: "folder for the new project (created; must be empty)" },
+    STACK_OPTION,
+    { name: "bot", arg: "<id...>", description: "only these Conversation Builder bots, and what they need" },
+    { name: "include", arg: "<regex>", description: "only objects whose name matches", parse: regex("--include") },
+    { name: "exclude", arg: "<regex>", description: "leave out objects whose name matches (unless an exported object needs them)", parse: regex("--exclude") },
+    { name: "package", arg: "<spec>", description: "what the project's package.json depends on for pulumi-liveengage (default: ^<this version>)" },
+    JSON_OPTION,
+  ],
+  async run(opts: ExportOptions) {
+    const own = ownPackage();
+    const le = cliClient(opts);
+    try {
+      const summary = await exportAccount(le, {
+        out: opts.out,
+        bots: opts.bot,
+        include: opts.include,
+        exclude: opts.exclude,
+        packageSpec: opts.package ?? `^${own.version}`,
+        pulumiSpec: own.peerDependencies["@pulumi/pulumi"],
+        command: describeSelection(opts),
+        progress: (line) => process.stderr.write(`export: ${line}\n`),
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : humanSummary(summary));
+    } finally {
+      await shutdownLiveEngageClients();
+    }
+  },
+};
 
 /** The command as the program's header names it: what was selected, nothing local (paths, stacks). */
 function describeSelection(opts: { bot?: string[]; include?: RegExp; exclude?: RegExp }): string {

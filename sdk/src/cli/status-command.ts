@@ -2,13 +2,14 @@
  * `liveengage status`: every bot of the account, its connectors, their status and the failing
  * components — the Deploy page of Conversation Builder, in a terminal.
  */
-import type { Command } from "commander";
 import {
-  createLiveEngageClient, shutdownLiveEngageClients,
+  shutdownLiveEngageClients,
   type Bot, type BotStatus, type Connector, type ConnectorStatusEntry, type LiveEngageClient,
 } from "../client";
 import { statusView } from "../resources/connectorStatus";
-import { cliCredentials } from "./credentials";
+import type { CommandSpec } from "./command";
+import { cliClient, JSON_OPTION, STACK_OPTION } from "./credentials";
+import { EXIT_CODES } from "./exit-codes";
 import { renderTable } from "./table";
 
 export interface ConnectorRow {
@@ -54,29 +55,28 @@ export async function collectStatus(le: LiveEngageClient): Promise<ConnectorRow[
   return rows;
 }
 
-export function registerStatusCommand(program: Command): void {
-  program
-    .command("status")
-    .description("every bot of the account, its connectors and their status (Connected / Not Connected / Stopped)")
-    .option("--stack [name]", "read liveengage:* credentials from this Pulumi stack (default: LP_* environment variables)")
-    .option("--json", "machine-readable output")
-    .action(async (opts: { stack?: string | boolean; json?: boolean }) => {
-      const le = createLiveEngageClient(cliCredentials(opts));
-      try {
-        const rows = await collectStatus(le);
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        } else if (rows.length === 0) {
-          process.stdout.write("no bot connectors in this account\n");
-        } else {
-          process.stdout.write(`${renderTable(
-            ["BOT", "AGENT", "USER ID", "TYPE", "ENV", "STATUS", "FAILING COMPONENTS"],
-            rows.map((r) => [r.bot, r.agent, r.userId, r.type, r.environment, r.status, r.failing.join("; ")]),
-          )}\n`);
-        }
-        if (rows.some((r) => r.status === "Not Connected")) process.exitCode = 3;
-      } finally {
-        await shutdownLiveEngageClients();
+export const statusCommand: CommandSpec = {
+  name: "status",
+  description: "every bot of the account, its connectors and their status (Connected / Not Connected / Stopped)",
+  options: [STACK_OPTION, JSON_OPTION],
+  exitCodes: [EXIT_CODES.failure, EXIT_CODES.notConnected],
+  async run(opts: { stack?: string | boolean; json?: boolean }) {
+    const le = cliClient(opts);
+    try {
+      const rows = await collectStatus(le);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      } else if (rows.length === 0) {
+        process.stdout.write("no bot connectors in this account\n");
+      } else {
+        process.stdout.write(`${renderTable(
+          ["BOT", "AGENT", "USER ID", "TYPE", "ENV", "STATUS", "FAILING COMPONENTS"],
+          rows.map((r) => [r.bot, r.agent, r.userId, r.type, r.environment, r.status, r.failing.join("; ")]),
+        )}\n`);
       }
-    });
-}
+      if (rows.some((r) => r.status === "Not Connected")) process.exitCode = EXIT_CODES.notConnected.code;
+    } finally {
+      await shutdownLiveEngageClients();
+    }
+  },
+};

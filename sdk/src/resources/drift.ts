@@ -47,3 +47,50 @@ export function computeDrift(agents: readonly AgentConfiguration[], declared?: R
 function canonical(v: unknown): string {
   return v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
 }
+
+/** One connector of a deployment as its stack's state declares it. */
+export interface DeclaredConnector {
+  /** The Pulumi resource name (URN's last part), for messages. */
+  name: string;
+  /** The connector's checked inputs as recorded in state (secret inputs left out). */
+  inputs: Readonly<Record<string, unknown>>;
+}
+
+/** A difference between one declared connector and the account: the agent, what, declared and live. */
+export interface ConnectorDrift {
+  agent: string;
+  botId: string;
+  /** "connector" (missing), "status" (not Connected while declared running), a top-level input or `flags.<key>`. */
+  key: string;
+  declared: unknown;
+  live: unknown;
+}
+
+/** The inputs compared one by one; object-valued inputs (flags, custom keys) are compared key by key. */
+const COMPARED_INPUTS = ["running", "environment", "conversationType", "role", "externalWebhookUrl", "fallbackSkillId", "accessibility"] as const;
+const COMPARED_MAPS = ["flags", "customConfigurations"] as const;
+
+/**
+ * What differs between a declared connector (state inputs) and its live view in the same terms
+ * (`live`: the connector spec's read of the live connector, `status`: its display status). Secret
+ * flags are left out: the API returns them masked, so only the status can tell a wrong one.
+ */
+export function connectorDrift(declared: DeclaredConnector, live: Readonly<Record<string, unknown>> | undefined, status: string | undefined): ConnectorDrift[] {
+  const agent = String(declared.inputs.agent);
+  const botId = String(declared.inputs.botId);
+  const entry = (key: string, d: unknown, l: unknown): ConnectorDrift => ({ agent, botId, key, declared: d, live: l });
+  if (!live) return [entry("connector", "present", "missing")];
+  const out: ConnectorDrift[] = [];
+  for (const k of COMPARED_INPUTS) {
+    if (declared.inputs[k] !== undefined && canonical(declared.inputs[k]) !== canonical(live[k])) out.push(entry(k, declared.inputs[k], live[k]));
+  }
+  for (const m of COMPARED_MAPS) {
+    const d = (declared.inputs[m] ?? {}) as Record<string, unknown>;
+    const l = (live[m] ?? {}) as Record<string, unknown>;
+    for (const k of [...new Set([...Object.keys(d), ...Object.keys(l)])].sort()) {
+      if (canonical(d[k]) !== canonical(l[k])) out.push(entry(`${m}.${k}`, d[k], l[k]));
+    }
+  }
+  if (declared.inputs.running === true && live.running === true && status !== undefined && status !== "Connected") out.push(entry("status", "Connected", status));
+  return out;
+}

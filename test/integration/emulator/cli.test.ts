@@ -1,14 +1,11 @@
 // The CLI command's surface: name, options and their defaults (the running command is exercised by
 // durability.test.ts, which spawns it).
-import { Command } from "commander";
-import { registerEmulatorCommand } from "../../../sdk/src/cli/emulator-command";
+import { camel, parseCommand, UsageError } from "../../../sdk/src/cli/command";
+import { emulatorCommand } from "../../../sdk/src/cli/emulator-command";
 
-it("registers `emulator` with the documented options and defaults", () => {
-  const program = new Command();
-  registerEmulatorCommand(program);
-  const cmd = program.commands.find((c) => c.name() === "emulator")!;
-  expect(cmd).toBeDefined();
-  const defaults = Object.fromEntries(cmd.options.map((o) => [o.long, o.defaultValue]));
+it("declares `emulator` with the documented options and defaults", () => {
+  expect(emulatorCommand.name).toBe("emulator");
+  const defaults = Object.fromEntries(emulatorCommand.options.map((o) => [`--${o.name}`, o.default]));
   expect(defaults).toEqual({
     "--port": 4510,
     "--host": "127.0.0.1",
@@ -23,12 +20,16 @@ it("registers `emulator` with the documented options and defaults", () => {
     "--ca-out": undefined,
     "--http-port": undefined,
     "--status-vocabulary": "seed",
+    "--json": undefined,
   });
+  // Parsed names are camelCased, as the command reads them.
+  expect(Object.keys(parseCommand(emulatorCommand, []))).toEqual(emulatorCommand.options.map((o) => camel(o.name)));
 });
 
-it("refuses a port that is not a valid TCP port", async () => {
-  const program = new Command().exitOverride();
-  registerEmulatorCommand(program);
-  program.commands[0].exitOverride().configureOutput({ writeErr: () => {} });
-  await expect(program.parseAsync(["node", "x", "emulator", "--port", "70000"])).rejects.toThrow(/--port must be an integer/);
+it("parses values and refuses a port that is not a valid TCP port as a usage error", () => {
+  expect(parseCommand(emulatorCommand, ["--port", "0", "--data-dir", "/tmp/x", "--tls"])).toMatchObject({ port: 0, dataDir: "/tmp/x", tls: true });
+  expect(() => parseCommand(emulatorCommand, ["--port", "70000"])).toThrow(UsageError);
+  expect(() => parseCommand(emulatorCommand, ["--port", "70000"])).toThrow(/--port must be an integer/);
+  expect(() => parseCommand(emulatorCommand, ["--status-vocabulary", "klingon"])).toThrow(/one of seed/);
+  expect(() => parseCommand(emulatorCommand, ["--no-such-option"])).toThrow(UsageError);
 });
