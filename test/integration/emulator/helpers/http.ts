@@ -7,7 +7,6 @@ export interface Res {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
-   
   body: any;
 }
 
