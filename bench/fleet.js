@@ -23,7 +23,7 @@ const bench = require("./run");
 const { writeReadmeTable } = require("./table");
 
 // The PostgreSQL harness is the tests' own (TypeScript), loaded through the tests' transpile hook.
-require(path.join(bench.ROOT, "test", "integration", "emulator", "helpers", "ts-register.js"));
+require(path.join(bench.ROOT, "test", "helpers", "ts-register.js"));
 const { startPostgres } = require(path.join(bench.ROOT, "test", "helpers", "postgres.ts"));
 
 function arg(name, fallback) {

@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const REGISTER = path.join(ROOT, "test", "integration", "emulator", "helpers", "ts-register.js");
+const REGISTER = path.join(ROOT, "test", "helpers", "ts-register.js");
 // `liveengage emulator` from source with only that command loaded (quick to start under ts-register);
 // it loads the emulator package (packages/emulator, built by scripts/ensure-setup.sh).
 const CLI = path.join(ROOT, "sdk", "src", "cli");

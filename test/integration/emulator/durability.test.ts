@@ -5,7 +5,7 @@ import type { ChildProcessWithoutNullStreams } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { call, Emu, botUserBody, sleep } from "./helpers/http";
+import { call, Emu, botUserBody, sleep } from "../../helpers/emulator-http";
 import { spawnEmulator } from "../../helpers/emulator-child";
 
 

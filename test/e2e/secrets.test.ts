@@ -9,13 +9,13 @@
  * wrote for the stack (state, backups, history), the program folder, the emulator's data dir
  * (state.json) and its request log, state dump and status history. Hits must be 0.
  */
-import { emulatorAdmin } from "../../helpers/emulator-admin";
+import { emulatorAdmin } from "../helpers/emulator-admin";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
-import { startEmulator, type RunningEmulator } from "../../../sdk/src/emulator";
-import { describeWithCli, ROOT, TestProgram, type RunResult } from "../../helpers/pulumi-cli";
+import { startEmulator, type RunningEmulator } from "../../sdk/src/emulator";
+import { describeWithCli, ROOT, TestProgram, type RunResult } from "../helpers/pulumi-cli";
 
 const tag = randomBytes(4).toString("hex");
 const SECRETS = {

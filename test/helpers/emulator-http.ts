@@ -1,7 +1,7 @@
 // Real-HTTP helpers for the emulator contract suite (undici, no client code of the SDK: the suite
 // checks the wire contract itself).
 import { request } from "undici";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../../sdk/src/emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../sdk/src/emulator";
 
 export interface Res {
   status: number;
