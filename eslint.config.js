@@ -99,7 +99,7 @@ module.exports = tseslint.config(
   },
   {
     // The emulator's wire tests read arbitrary JSON bodies field by field, as a client would.
-    files: ["test/integration/emulator/**/*.ts"],
+    files: ["test/integration/emulator/**/*.ts", "test/helpers/emulator-http.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {

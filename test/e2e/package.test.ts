@@ -25,7 +25,12 @@ interface Packed {
 }
 
 /** Runs a command, rejecting with its output when it fails. */
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
@@ -55,11 +60,16 @@ const npmInstall = (dir: string) => mustRun("npm", ["install", "--no-audit", "--
 
 function writePackage(dir: string, dependencies: Record<string, string>, extra: Record<string, unknown> = {}): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: path.basename(dir), version: "0.0.0", private: true, ...extra, dependencies }, null, 2));
+  writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: path.basename(dir), version: "0.0.0", private: true, ...extra, dependencies }, null, 2),
+  );
 }
 
 /** `liveengage emulator --json` from an installation folder; resolves once it prints where it listens. */
-function startEmulatorCli(home: string): Promise<{ proc: ChildProcess; url: string; host: string; accountId: string; credentials: { username: string; password: string } }> {
+function startEmulatorCli(
+  home: string,
+): Promise<{ proc: ChildProcess; url: string; host: string; accountId: string; credentials: { username: string; password: string } }> {
   const cli = path.join(home, "node_modules", "pulumi-liveengage", "dist", "cli", "main.js");
   const proc = spawn(process.execPath, [cli, "emulator", "--port", "0", "--connect-delay-ms", "50", "--json"], { cwd: home });
   let out = "";
@@ -71,7 +81,12 @@ function startEmulatorCli(home: string): Promise<{ proc: ChildProcess; url: stri
       const line = out.split("\n").find((l) => l.startsWith("{"));
       if (!line) return;
       clearTimeout(timer);
-      const info = JSON.parse(line) as { url: string; csdsDomain: string; accountId: string; credentials: { username: string; password: string } };
+      const info = JSON.parse(line) as {
+        url: string;
+        csdsDomain: string;
+        accountId: string;
+        credentials: { username: string; password: string };
+      };
       resolve({ proc, url: info.url, host: info.csdsDomain, accountId: info.accountId, credentials: info.credentials });
     });
     proc.on("exit", (code) => reject(new Error(`the packed emulator exited ${code}:\n${out}`)));
@@ -123,7 +138,10 @@ describeWithCli("the packed packages, outside the repository", () => {
     component = await pack(work);
     emulatorPkg = await pack(work, "pulumi-liveengage-emulator");
     const emuHome = path.join(work, "emulator-home");
-    writePackage(emuHome, { "pulumi-liveengage": `file:${component.tarball}`, "pulumi-liveengage-emulator": `file:${emulatorPkg.tarball}` });
+    writePackage(emuHome, {
+      "pulumi-liveengage": `file:${component.tarball}`,
+      "pulumi-liveengage-emulator": `file:${emulatorPkg.tarball}`,
+    });
     await npmInstall(emuHome);
     emulator = await startEmulatorCli(emuHome);
     admin = emulatorAdmin(emulator.url);
@@ -146,8 +164,10 @@ describeWithCli("the packed packages, outside the repository", () => {
     expect(Object.keys(component.manifest.dependencies ?? {}).sort()).toEqual(["undici", "zod"]);
     expect(component.files.filter((f) => f.startsWith("dist/emulator/"))).toEqual([]);
     expect(emulatorPkg.manifest.dependencies).toHaveProperty("fastify");
-    process.stdout.write(`[pack] ${component.manifest.name}: ${component.size} bytes, ${component.files.length} files; ` +
-      `${emulatorPkg.manifest.name}: ${emulatorPkg.size} bytes, ${emulatorPkg.files.length} files\n`);
+    process.stdout.write(
+      `[pack] ${component.manifest.name}: ${component.size} bytes, ${component.files.length} files; ` +
+        `${emulatorPkg.manifest.name}: ${emulatorPkg.size} bytes, ${emulatorPkg.files.length} files\n`,
+    );
   });
 
   it("ships every file its README links to (links that work on the package page)", () => {
@@ -165,9 +185,14 @@ describeWithCli("the packed packages, outside the repository", () => {
     writeFileSync(path.join(dir, "index.js"), FRESH_PROGRAM);
     await npmInstall(dir);
     // Installing the component package brought no server or CLI framework and no emulator.
-    for (const name of ["fastify", "commander", "pulumi-liveengage-emulator"]) expect([name, existsSync(path.join(dir, "node_modules", name))]).toEqual([name, false]);
+    for (const name of ["fastify", "commander", "pulumi-liveengage-emulator"])
+      expect([name, existsSync(path.join(dir, "node_modules", name))]).toEqual([name, false]);
     // …and its CLI says how to get the emulator.
-    const r = await run(process.execPath, [path.join(dir, "node_modules", "pulumi-liveengage", "dist", "cli", "main.js"), "emulator", "--port", "0"], dir);
+    const r = await run(
+      process.execPath,
+      [path.join(dir, "node_modules", "pulumi-liveengage", "dist", "cli", "main.js"), "emulator", "--port", "0"],
+      dir,
+    );
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("npm install --save-dev pulumi-liveengage-emulator");
 
@@ -186,7 +211,8 @@ describeWithCli("the packed packages, outside the repository", () => {
   it("examples/quickstart copied to an empty folder runs up → preview with no changes → destroy", async () => {
     const dir = path.join(work, "quickstart");
     mkdirSync(dir);
-    for (const f of ["index.ts", "Pulumi.yaml", "package.json", "tsconfig.json"]) cpSync(path.join(ROOT, "examples", "quickstart", f), path.join(dir, f));
+    for (const f of ["index.ts", "Pulumi.yaml", "package.json", "tsconfig.json"])
+      cpSync(path.join(ROOT, "examples", "quickstart", f), path.join(dir, f));
     // The one change a user would not make: the package from the tarball instead of the registry.
     const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies).sort()).toEqual(["@pulumi/pulumi", "pulumi-liveengage"]);
