@@ -10,7 +10,6 @@
 import { emulatorAdmin } from "../helpers/emulator-admin";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { spawnEmulator as spawnChild, type EmulatorChild as Child } from "../helpers/emulator-child";
@@ -18,20 +17,11 @@ import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import {
   convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, liveObjects, repairFileBackend, seedBots, sleep, spawnPulumi, type FleetOptions,
 } from "../helpers/reliability";
+import { freePort } from "../helpers/free-port";
 
 const FLEET: FleetOptions = { prefix: "ekl", bots: 3, agentsPerBot: 2, plain: true, routing: true };
 const ACCOUNT = "12345678";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 
 

@@ -6,7 +6,7 @@
 import { createLiveEngageClient, type LiveEngageClient } from "../../../sdk/src/client";
 import { ApiError, AuthenticationError, ConflictError, NotFoundError, ValidationError } from "../../../sdk/src/client/errors";
 import { startEmulator, type RunningEmulator } from "../../../sdk/src/emulator";
-import { FAST_RETRY, resetClientState } from "./fakeLiveEngage";
+import { FAST_RETRY, resetClientState } from "../../helpers/fake-liveengage";
 import { emulatorAdmin, type AdminCall } from "../../helpers/emulator-admin";
 
 let emu: RunningEmulator;
