@@ -31,7 +31,7 @@ export function spawnEmulator(dataDir: string, opts: { port?: number; startTimeo
   const proc = spawn(process.execPath, args, { cwd: ROOT });
   let out = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start:\n${out}`)), opts.startTimeoutMs ?? 30_000);
+    const timer = setTimeout(() => reject(new Error(`emulator did not start:\n${out}`)), opts.startTimeoutMs ?? 90_000);
     proc.stderr.on("data", (d) => (out += d));
     proc.stdout.on("data", (d) => {
       out += d;

@@ -84,14 +84,14 @@ describe("durable state (child process, SIGKILL)", () => {
     } finally {
       await killed(second.proc, "SIGTERM");
     }
-  }, 60_000);
+  }, 180_000);
 
   it("SIGTERM stops the CLI cleanly", async () => {
     const c = await spawnEmulator(dir);
     const code = await killed(c.proc, "SIGTERM");
     expect(code).toBe(0);
     expect(c.output()).toContain("LiveEngage emulator stopped");
-  }, 30_000);
+  }, 120_000);
 });
 
 describe("durable state (in process)", () => {
