@@ -24,7 +24,7 @@ const bench = require("./run");
 const { writeReadmeTable } = require("./table");
 
 // The PostgreSQL harness is the tests' own (TypeScript), loaded through the tests' transpile hook.
-require(path.join(bench.ROOT, "test", "integration", "emulator", "helpers", "ts-register.js"));
+require(path.join(bench.ROOT, "test", "helpers", "ts-register.js"));
 const { startPostgres } = require(path.join(bench.ROOT, "test", "helpers", "postgres.ts"));
 
 function arg(name, fallback) {
@@ -161,11 +161,9 @@ function renderTable(result) {
 
 async function main() {
   // --reuse-snapshot: a second run started beside a first one keeps the package copy the first made.
-  const snapshot = process.argv.includes("--reuse-snapshot")
-    ? path.join(bench.BENCH_HOME, "node_modules", "pulumi-liveengage")
-    : bench.snapshotPackage();
+  if (!process.argv.includes("--reuse-snapshot")) bench.snapshotPackage();
   const pulumiVersion = (await bench.pulumi(["version"], bench.ROOT)).stdout.trim();
-  const { emu, admin } = await bench.startBenchEmulator(snapshot);
+  const { emu, admin } = await bench.startBenchEmulator();
   const emulator = { admin };
   const lpEnv = { LP_ACCOUNT_ID: emu.accountId, LP_CSDS_DOMAIN: emu.host, LP_USERNAME: emu.credentials.username, LP_PASSWORD: emu.credentials.password };
   const startedAt = new Date();

@@ -106,8 +106,9 @@ class ProviderMemorySampler {
 
 // ---- emulator ------------------------------------------------------------------------------------
 
-async function startBenchEmulator(snapshot) {
-  const { startEmulator } = require(path.join(snapshot, "dist", "emulator"));
+async function startBenchEmulator() {
+  // The emulator package (packages/emulator, built by scripts/ensure-setup.sh), as users run it.
+  const { startEmulator } = require(require.resolve("pulumi-liveengage-emulator", { paths: [ROOT] }));
   const emu = await startEmulator({ port: 0, connectDelayMs: CONNECT_DELAY_MS });
   const admin = async (method, p, body) => {
     const res = await fetch(`${emu.url}/_emulator${p}`, {
@@ -161,7 +162,8 @@ for (let i = first; i < first + bots; i++) {
  */
 const FLOOR_PROGRAM = `
 const pulumi = require("@pulumi/pulumi");
-const le = require("pulumi-liveengage");
+// Noop is not public: the package exports its module for this floor only (package.json "exports").
+const le = require("pulumi-liveengage/dist/testing/noop.js");
 const config = new pulumi.Config();
 const bots = config.requireNumber("bots");
 const first = config.getNumber("firstBot") ?? 1;
@@ -313,10 +315,10 @@ function snapshotPackage() {
 // ---- main ----------------------------------------------------------------------------------------
 
 async function main() {
-  const snapshot = snapshotPackage();
+  snapshotPackage();
 
   const pulumiVersion = (await pulumi(["version"], ROOT)).stdout.trim();
-  const { emu, admin } = await startBenchEmulator(snapshot);
+  const { emu, admin } = await startBenchEmulator();
   const emulator = { admin };
   log(`emulator ${emu.url} (connect delay ${CONNECT_DELAY_MS} ms), Pulumi ${pulumiVersion}, scales ${SCALES.join("/")} bots, latencies ${LATENCIES.join("/")} ms, ${REPEAT} repetitions up to ${REPEAT_MAX_BOTS} bots`);
   const startedAt = new Date();

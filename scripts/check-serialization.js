@@ -26,7 +26,7 @@ async function main() {
   const root = path.resolve(__dirname, "..");
   process.chdir(root); // module names are computed relative to the cwd, as in a user's program
   const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [root] }));
-  const { allProviders } = require(require.resolve("pulumi-liveengage/dist/providers", { paths: [root] }));
+  const { allProviders } = require(path.join(root, "node_modules", "pulumi-liveengage", "dist", "providers.js")) // internal: not in the exports map;
 
   const fakeConfig = {
     get: (key) => (key.endsWith("password") ? CANARIES.LP_PASSWORD : key.endsWith("clientSecret") ? CANARIES.LP_CLIENT_SECRET : undefined),
@@ -45,6 +45,14 @@ async function main() {
       for (const [k, v] of Object.entries(CANARIES)) if (text.includes(v)) problems.push(`contains the value of ${k}`);
       const requires = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
       for (const r of requires) if (!ALLOWED_REQUIRE.test(r)) problems.push(`requires unexpected module "${r}"`);
+      // What state records must load through the package's "exports" map, as in a user's program.
+      for (const r of requires.filter((m) => m.startsWith("pulumi-liveengage/"))) {
+        try {
+          require.resolve(r, { paths: [root] });
+        } catch {
+          problems.push(`"${r}" is not loadable through package.json "exports"`);
+        }
+      }
       rows.push({ provider: name, bytes: text.length, requires: [...new Set(requires)].join(" "), ok: problems.length === 0 });
       if (problems.length) {
         failed++;

@@ -36,3 +36,13 @@ if (fs.existsSync(target)) fs.renameSync(target, retired);
 fs.renameSync(staging, target);
 fs.rmSync(retired, { recursive: true, force: true });
 console.log(`[link-self] installed the packed package into ${path.relative(root, target)}`);
+
+// Programs under .pulumi/ (e2e tests, benchmarks) get a package scope of their own, as every user's
+// program has. Without it the nearest package.json is this repository's, and Node resolves
+// require("pulumi-liveengage/…") from inside it to the package itself (self-reference through its
+// "exports" map: ./dist, not node_modules), so Pulumi would serialize providers by value.
+fs.mkdirSync(path.join(root, ".pulumi"), { recursive: true });
+fs.writeFileSync(
+  path.join(root, ".pulumi", "package.json"),
+  JSON.stringify({ name: "liveengage-local-programs", private: true, description: "package scope for programs under .pulumi/ (scripts/link-self.js)" }, null, 2) + "\n",
+);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue #8: the long reliability tests (faults, crashes, concurrency, the bad-input table through the
 # real CLI, the emulator killed mid-run). Not part of `npm test` (their fast siblings are:
-# test/integration/reliability and test/e2e/reliability). Needs the Pulumi CLI (scripts/install-pulumi.sh).
+# test/integration/resources/bad-inputs.test.ts and test/e2e/secrets.test.ts). Needs the Pulumi CLI (scripts/install-pulumi.sh).
 #   scripts/reliability.sh                 # everything (~10 min on 2 cores)
 #   scripts/reliability.sh crash           # one file (a jest path pattern)
 #   CRASH_SEEDS=7 scripts/reliability.sh crash   # replay one crash seed

@@ -7,7 +7,6 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../../sdk/src/client";
-import { connectorConfigurations, type BotConnectorInputs } from "../../sdk/src/resources/schemas";
 import { describeWithCli, ROOT, TestProgram } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import { minConnected, type ConnectorHistory } from "../helpers/status-timeline";

@@ -63,7 +63,6 @@ describeWithCli("a connector that takes minutes to connect", () => {
     expect(later.length).toBeLessThanOrEqual(Math.floor(windowS / 5) + 1);
     // And the wait did not stop polling: it saw the connector connect soon after it did.
     expect(reads.length).toBeGreaterThanOrEqual(Math.floor(CONNECT_DELAY_MS / 5_000));
-    // eslint-disable-next-line no-console
     console.log(`slow connect: ${reads.length} status reads over ${Math.round((reads[reads.length - 1]! - first) / 1000)} s; ${progress.length} progress lines, e.g. ${progress[0]?.trim()}`);
   }, CONNECT_DELAY_MS + 300_000);
 });

@@ -222,7 +222,6 @@ describeWithCli("liveengage dashboard in a real browser", () => {
     it("passes axe-core with no serious or critical violation, shows no secret, and logs no error", async () => {
       const violations = await runAxe(page);
       measures.axeViolations = violations.map((v) => `${v.impact}: ${v.id}`);
-      // eslint-disable-next-line no-console
       if (violations.length) console.log("axe (minor/moderate allowed):", JSON.stringify(violations, null, 2));
       expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
       const html = await page.content();

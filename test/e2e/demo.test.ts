@@ -7,21 +7,11 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { randomBytes } from "node:crypto";
 import * as path from "node:path";
 import { describeWithCli, ROOT, runPulumi, type RunResult } from "../helpers/pulumi-cli";
+import { freePort } from "../helpers/free-port";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function answers(port: number): Promise<boolean> {
   try {

@@ -7,7 +7,7 @@ import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 
 const PROGRAM = `
 const pulumi = require("@pulumi/pulumi");
-const { Noop } = require("pulumi-liveengage");
+const { Noop } = require("pulumi-liveengage/dist/testing/noop.js"); // a test-only resource, not public
 const config = new pulumi.Config();
 const noop = new Noop("marker", { value: config.require("value") });
 exports.value = noop.value;

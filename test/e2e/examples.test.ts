@@ -123,12 +123,15 @@ const LIFECYCLES: Record<string, Lifecycle> = {
 };
 
 describeWithCli("examples/: each example's lifecycle against the emulator", () => {
-  it("has a lifecycle for every example folder, and a README, Pulumi.yaml, index.ts and tsconfig.json in each", () => {
+  it("has a lifecycle for every example folder, each a standalone program: README, Pulumi.yaml, index.ts, tsconfig.json, package.json", () => {
     const folders = readdirSync(EXAMPLES).filter((f) => statSync(path.join(EXAMPLES, f)).isDirectory()).sort();
     expect(folders).toEqual(Object.keys(LIFECYCLES).sort());
     for (const f of folders) {
-      expect([f, readdirSync(path.join(EXAMPLES, f)).filter((x) => !/^Pulumi\..+\.yaml$/.test(x)).sort()])
-        .toEqual([f, ["Pulumi.yaml", "README.md", "index.ts", "tsconfig.json"]]);
+      expect([f, readdirSync(path.join(EXAMPLES, f)).filter((x) => !/^Pulumi\..+\.yaml$|^node_modules$|^package-lock\.json$/.test(x)).sort()])
+        .toEqual([f, ["Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]]);
+      // What a copy outside the repository installs: the published package and the Pulumi SDK.
+      const manifest = JSON.parse(readFileSync(path.join(EXAMPLES, f, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+      expect([f, Object.keys(manifest.dependencies).sort()]).toEqual([f, ["@pulumi/pulumi", "pulumi-liveengage"]]);
     }
   });
 

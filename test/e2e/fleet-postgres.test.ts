@@ -108,7 +108,6 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
       await Promise.all(programs.map((p) => p.dispose()));
       await emu?.close();
       await pg?.stop();
-      // eslint-disable-next-line no-console
       console.log(`[fleet-postgres] ${JSON.stringify(report)}`);
     }, 600_000);
 

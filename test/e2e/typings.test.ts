@@ -34,10 +34,8 @@ const deployment = new le.BotDeployment("support", {
 new le.BotConnector("extra", { botId: "b", agent: "extra-bot", conversationType: "messaging", flags: { lpPassword: config.requireSecret("extra") } });
 export const agents = deployment.agents;
 export const drift = deployment.drift;
-export async function local(): Promise<string> {
-  const emulator: le.RunningEmulator = await le.startEmulator({ port: 0 });
-  await emulator.close();
-  return emulator.url;
+export function isConflict(e: unknown): boolean {
+  return e instanceof le.ConflictError;
 }
 `;
 

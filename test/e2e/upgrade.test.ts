@@ -1,18 +1,22 @@
 /**
- * Upgrade: a stack deployed by the previous release (commit 51194fe, built from git here) is
- * refreshed, updated and destroyed by this version. Its state records the provider modules by
+ * Upgrade: a stack deployed by a previous release (built from git here) is refreshed, updated and
+ * destroyed by this version, installed as users get it (the packed package, with its "exports" map). Its state records the provider modules by
  * path (`require("pulumi-liveengage/dist/resources/<x>.provider.js")`), so those paths must keep
  * loading and what they find must accept the state the previous release wrote: no replacement,
  * no change on preview, an update in place, a clean destroy.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describeWithCli, ROOT, TestProgram } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 
-/** The previous release: the commit this version's resource layer replaced. */
-const PREVIOUS_RELEASE = "51194fe";
+/**
+ * Previous releases whose state this version must take over: 51194fe, the layout before the resource
+ * layer (#11) replaced the providers; 3d43207, the last 0.1.0 (one package with the emulator, no
+ * "exports" map) before the packages split (#15).
+ */
+const PREVIOUS_RELEASES = ["51194fe", "3d43207"];
 
 const PROGRAM = `
 const pulumi = require("@pulumi/pulumi");
@@ -40,39 +44,43 @@ new le.BotConnector("connector-key", {
 });
 `;
 
-/** Builds the previous release from git into `dir` and returns its packed layout (package.json + dist). */
-function buildPreviousRelease(dir: string): string {
+/** Builds a previous release from git into `dir` and returns its packed layout (package.json + dist). */
+function buildPreviousRelease(release: string, dir: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let archive: Buffer;
   try {
-    archive = execFileSync("git", ["-C", ROOT, "archive", PREVIOUS_RELEASE, "sdk", "tsconfig.json", "package.json"]);
+    archive = execFileSync("git", ["-C", ROOT, "archive", release, "sdk", "tsconfig.json", "package.json"]);
   } catch (e) {
-    throw new Error(`the upgrade test builds the previous release from git: commit ${PREVIOUS_RELEASE} must be in this clone's history (not a shallow clone)`, { cause: e });
+    throw new Error(`the upgrade test builds the previous release from git: commit ${release} must be in this clone's history (not a shallow clone)`, { cause: e });
   }
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  // The old release compiles against today's node_modules, which no longer hold its CLI framework
+  // (commander): tsc reports that and still emits. What a Pulumi program loads must be there.
   try {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], { stdio: "pipe", encoding: "utf8" });
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(dir, "tsconfig.json")], { stdio: "pipe" });
   } catch (e) {
-    // Its CLI used commander, which this version no longer installs; the CLI plays no part in an
-    // upgrade of deployed resources (tsc still emits everything else).
-    const errors = String((e as { stdout?: string }).stdout ?? "").split("\n").filter((l) => l.includes("error TS"));
-    const unrelated = errors.filter((l) => !/sdk\/src\/(cli|emulator\/main)/.test(l));
-    if (errors.length === 0 || unrelated.length > 0) throw new Error(`building the previous release failed:\n${unrelated.join("\n") || String(e)}`);
+    const out = String((e as { stdout?: Buffer }).stdout ?? "");
+    const unrelated = out.split("\n").filter((l) => /error TS/.test(l) && !/sdk\/src\/(cli|emulator)\//.test(l));
+    if (unrelated.length) throw new Error(`building ${release} failed:\n${out}`, { cause: e });
+  }
+  for (const p of ["index", "resources/skill.provider", "resources/botConnector.provider"]) {
+    if (!existsSync(path.join(dir, "dist", `${p}.js`))) throw new Error(`building ${release} emitted no dist/${p}.js`);
   }
   return dir;
 }
 
-describeWithCli("upgrade from the previous release", () => {
+describe.each(PREVIOUS_RELEASES)("upgrade from release %s", (release) => {
+describeWithCli(`a stack deployed by ${release}`, () => {
   let emu: E2eEmulator;
   let program: TestProgram;
   let installed: string;
 
   beforeAll(async () => {
-    const build = buildPreviousRelease(path.join(ROOT, ".pulumi", `previous-release-${process.pid}`));
+    const build = buildPreviousRelease(release, path.join(ROOT, ".pulumi", `previous-release-${release}-${process.pid}`));
     emu = await startE2eEmulator(50);
-    program = await TestProgram.create("upgrade", { "index.js": PROGRAM });
+    program = await TestProgram.create(`upgrade-${release}`, { "index.js": PROGRAM });
     await emu.configure(program);
     const key = emu.emulator.credentials.appKey;
     await program.setConfig("description", "v1");
@@ -107,6 +115,9 @@ describeWithCli("upgrade from the previous release", () => {
     // From here on the program and the engine load this version (the repository's packed copy).
     rmSync(path.join(program.dir, "node_modules"), { recursive: true, force: true });
     expect(existsSync(installed)).toBe(false);
+    // This version, as packed: its "exports" map must let the recorded provider paths through.
+    const current = JSON.parse(readFileSync(require.resolve("pulumi-liveengage/package.json", { paths: [program.dir] }), "utf8")) as { version: string; exports?: object };
+    expect(current.exports).toHaveProperty(["./dist/resources/*.provider.js"]);
     await program.previewNoChanges();
     await program.refresh();
     await program.previewNoChanges();
@@ -129,4 +140,5 @@ describeWithCli("upgrade from the previous release", () => {
     expect(Object.keys(acc.connectors)).toEqual([]);
     expect(Object.values(acc.users).filter((u) => u.loginName.startsWith("upgrade-") && !u.deleted)).toEqual([]);
   }, 300_000);
+});
 });

@@ -1,7 +1,7 @@
 /**
  * The table of invalid programs and configurations (issue #8, "bad input"). Each case must be
  * refused at preview with a message naming `property`, and nothing may be created. The same table
- * drives the providers' `check` directly (test/integration/reliability, in `npm test`) and the real
+ * drives the providers' `check` directly (test/integration/resources/bad-inputs.test.ts, in `npm test`) and the real
  * CLI's `pulumi preview` (test/reliability, the long script).
  */
 

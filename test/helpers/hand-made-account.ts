@@ -13,7 +13,7 @@
 import { createLiveEngageClient, type LiveEngageClient } from "../../sdk/src/client";
 import type { RunningEmulator } from "../../sdk/src/emulator";
 import { applyFlagDefaults, flagsToConfigurations, type FlagValues } from "../../sdk/src/model/flags";
-import { call, VERSIONS } from "../integration/emulator/helpers/http";
+import { call, VERSIONS } from "./emulator-http";
 import type { AdminCall } from "./emulator-admin";
 // Fields no resource models, set by hand on each kind of object: export + up must keep them.
 import { UNMODELLED } from "./hand-made";

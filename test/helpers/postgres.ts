@@ -10,9 +10,9 @@
 import { execFile, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { freePort } from "./free-port";
 
 /** Where Debian installs the server binaries; LIVEENGAGE_PG_BIN points elsewhere. */
 export const PG_BIN = process.env.LIVEENGAGE_PG_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -62,7 +62,6 @@ export function describeWithPostgres(name: string, body: () => void): void {
       });
     });
   } else {
-    // eslint-disable-next-line no-console
     console.warn(`SKIPPED "${name}": ${reason}`);
     describe.skip(name, body);
   }
@@ -84,16 +83,6 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts a fresh cluster with one database; throws with the server log when it cannot. */
 export async function startPostgres(opts: { database?: string } = {}): Promise<PostgresServer> {

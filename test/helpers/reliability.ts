@@ -6,27 +6,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, readlinkSync } from "node:fs";
 import * as path from "node:path";
-import { request } from "undici";
+import type { AdminCall } from "./emulator-admin";
 import { ROOT, type TestProgram } from "./pulumi-cli";
 
 /** Environment for every `pulumi` run of the reliability tests: a short 5xx/transport backoff with many tries. */
 export const FAST_RETRY_ENV = { LIVEENGAGE_RETRY_BACKOFF_MS: "50,100,200,300,400,500,600,800" };
 
-type Admin = <T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown) => Promise<T>;
-
-/** An `admin` function for any emulator URL (in-process or child process). */
-export function adminFor(url: string): Admin {
-  return async <T>(method: "GET" | "POST" | "DELETE", p: string, body?: unknown): Promise<T> => {
-    const res = await request(`${url}/_emulator${p}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.body.text();
-    if (res.statusCode >= 400) throw new Error(`admin ${method} ${p}: ${res.statusCode} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
+type Admin = AdminCall;
 
 /** Seeds `count` Conversation Builder bots `<prefix>-bot-1..count` into the account. */
 export async function seedBots(admin: Admin, accountId: string, prefix: string, count: number): Promise<string[]> {

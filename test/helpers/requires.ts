@@ -16,7 +16,6 @@ export function describeRequiring(part: { missing: string | undefined }, name: s
     });
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED "${name}": ${reason}`);
   describe.skip(name, body);
 }

@@ -11,7 +11,7 @@ import { diffTranscripts, parseTranscript, type Transcript } from "../../sdk/src
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { resetClientState } from "../integration/client/fakeLiveEngage";
+import { resetClientState } from "./fake-liveengage";
 
 export async function replayTranscript(
   recorded: Transcript,

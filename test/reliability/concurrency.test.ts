@@ -50,7 +50,6 @@ describeWithCli("two stacks in one account at once (real CLI)", () => {
     await a?.dispose();
     await b?.dispose();
     await emu?.close();
-    // eslint-disable-next-line no-console
     console.log(`[concurrency] 409 revision conflicts resolved by re-reading: ${JSON.stringify(conflicts)}`);
   }, 300_000);
 

@@ -54,7 +54,6 @@ describeWithCli("pulumi killed with SIGKILL at random points, then the documente
     await program?.pulumi(["cancel", "--yes"], { allowFailure: true });
     await program?.dispose();
     await emu?.close();
-    // eslint-disable-next-line no-console
     console.log(`[crash] outcomes\n${outcomes.map((o) => JSON.stringify(o)).join("\n")}`);
   }, 300_000);
 

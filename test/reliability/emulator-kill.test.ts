@@ -7,30 +7,21 @@
  * and the documented recovery (cancel, re-run) converges with no duplicate, orphan or missing
  * object. The emulator's own burst-write kill test is test/integration/emulator/durability.test.ts.
  */
+import { emulatorAdmin } from "../helpers/emulator-admin";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { spawnEmulator as spawnChild, type EmulatorChild as Child } from "../helpers/emulator-child";
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import {
-  adminFor, convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, liveObjects, repairFileBackend, seedBots, sleep, spawnPulumi, type FleetOptions,
+  convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, liveObjects, repairFileBackend, seedBots, sleep, spawnPulumi, type FleetOptions,
 } from "../helpers/reliability";
+import { freePort } from "../helpers/free-port";
 
 const FLEET: FleetOptions = { prefix: "ekl", bots: 3, agentsPerBot: 2, plain: true, routing: true };
 const ACCOUNT = "12345678";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 
 
@@ -55,7 +46,7 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
     dataDir = mkdtempSync(path.join(tmpdir(), "le-emu-kill-"));
     port = await freePort();
     emu = await spawnChild(dataDir, { port, startTimeoutMs: 60_000 });
-    await seedBots(adminFor(emu.url), ACCOUNT, FLEET.prefix, FLEET.bots);
+    await seedBots(emulatorAdmin(emu.url), ACCOUNT, FLEET.prefix, FLEET.bots);
     program = await TestProgram.create("emulator-kill", { "index.js": fleetProgram(FLEET) }, FAST_RETRY_ENV);
     await program.setConfig("liveengage:accountId", ACCOUNT);
     await program.setConfig("liveengage:csdsDomain", `127.0.0.1:${port}`);
@@ -69,13 +60,12 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
     await program?.dispose();
     if (emu) await kill9(emu.proc);
     rmSync(dataDir, { recursive: true, force: true });
-    // eslint-disable-next-line no-console
     console.log(`[emulator-kill] outcomes\n${outcomes.map((o) => JSON.stringify(o)).join("\n")}`);
   }, 120_000);
 
   for (const [op, killAfterWrites] of [["up", 9], ["destroy", 7]] as const) {
     it(`${op}: emulator SIGKILLed after ${killAfterWrites} writes, restarted with its state intact, then converged`, async () => {
-      const admin = adminFor(emu.url);
+      const admin = emulatorAdmin(emu.url);
       await admin("DELETE", "/requests");
       const run = spawnPulumi(program, op === "up" ? ["up", "--yes", "--skip-preview"] : ["destroy", "--yes", "--skip-preview"], FAST_RETRY_ENV);
       let finished = false;
@@ -94,7 +84,7 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
       expect(() => JSON.parse(readFileSync(path.join(dataDir, "state.json"), "utf8"))).not.toThrow();
       await sleep(300);
       emu = await spawnChild(dataDir, { port, startTimeoutMs: 60_000 });
-      const after = await liveObjects(adminFor(emu.url), ACCOUNT, FLEET.prefix);
+      const after = await liveObjects(emulatorAdmin(emu.url), ACCOUNT, FLEET.prefix);
       // Intact: what the emulator showed before the kill is still there (a destroy may only have gone further).
       const afterIds = new Set(after.map((o) => `${o.kind}:${o.id}`));
       const lost = lastDump.filter((o) => !afterIds.has(`${o.kind}:${o.id}`));
@@ -111,7 +101,7 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
         else await program.destroy();
       }
       outcomes.push({ op, killAfterWrites, writesSeen: writes, objectsBeforeKill: lastDump.length, objectsAfterRestart: after.length, lostOnRestart: lost.length, pulumiExit: code, recovery: steps.join(" → ") || "none (rode it out)" });
-      const c = await convergence(adminFor(emu.url), ACCOUNT, FLEET.prefix, program);
+      const c = await convergence(emulatorAdmin(emu.url), ACCOUNT, FLEET.prefix, program);
       expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({ duplicates: [], orphans: [], missing: [], pending: 0 });
       const zero = { skills: 0, users: 0, campaigns: 0, engagements: 0, connectors: 0 };
       expect(c.counts).toEqual(op === "up" ? fleetCounts(FLEET) : zero);

@@ -70,7 +70,6 @@ describeWithCli("a 10-bot fleet under injected faults (real CLI)", () => {
       const t = await tallyFaults(emu.admin);
       await disarm();
       tally[step] = t;
-      // eslint-disable-next-line no-console
       console.log(`[faults] ${step}: ${JSON.stringify(t)} in ${Math.round((Date.now() - started) / 1000)}s`);
     }
   };
@@ -94,7 +93,6 @@ describeWithCli("a 10-bot fleet under injected faults (real CLI)", () => {
     if (burstTimer) clearInterval(burstTimer);
     await program?.dispose();
     await emu?.close();
-    // eslint-disable-next-line no-console
     console.log(`[faults] table ${JSON.stringify({ ...tally, burstsArmed: bursts })}`);
   }, 300_000);
 

@@ -1,8 +1,8 @@
 // `liveengage emulator`: runs the local LiveEngage emulator until SIGINT/SIGTERM.
 import { readFileSync, writeFileSync } from "fs";
-import { startEmulator } from "../emulator";
 import { STATUS_VOCABULARIES, type StatusVocabulary } from "../model/connectorStatus";
 import { UsageError, type CommandSpec } from "./command";
+import { EMULATOR_PACKAGE, loadEmulator } from "./emulator-package";
 
 interface EmulatorCommandOptions {
   port: number;
@@ -40,7 +40,7 @@ function intOption(name: string, min: number, max: number) {
 
 export const emulatorCommand: CommandSpec = {
   name: "emulator",
-  description: "run a local LiveEngage (LivePerson) emulator",
+  description: `run a local LiveEngage (LivePerson) emulator (needs the ${EMULATOR_PACKAGE} package)`,
   options: [
     { name: "port", arg: "<port>", description: "TCP port (0 = any free port)", parse: intOption("port", 0, 65535), default: 4510 },
     { name: "host", arg: "<host>", description: "interface to listen on", default: "127.0.0.1" },
@@ -59,6 +59,7 @@ export const emulatorCommand: CommandSpec = {
   ],
   async run(opts: EmulatorCommandOptions) {
     const tls = tlsOption(opts);
+    const { startEmulator } = loadEmulator();
     // Handlers first: a signal that arrives while starting still stops the emulator cleanly.
     let requestStop = () => {};
     const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));

@@ -117,6 +117,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   let state: EmulatorState;
   let persistence: Persistence = memoryPersistence;
+  // Declared before the persistence callback that reads it, assigned once the state is loaded.
+  // eslint-disable-next-line prefer-const
   let store: Store | undefined;
   let unlock = async () => {};
   if (options.dataDir) {

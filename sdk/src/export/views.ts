@@ -39,7 +39,6 @@ function declared(schema: z.ZodType, fields: Fields): Fields {
 
 const ids = (list: readonly (number | string)[] | null | undefined): string[] | undefined =>
   list ? [...new Set(list.map(String))].sort() : undefined;
-const id = (v: number | string | null | undefined): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
 /**
  * Skill inputs, as the Skill resource reads them (its spec's fromWire: one mapping for read and

@@ -16,7 +16,7 @@ import { parseTranscript, type Transcript } from "../../../sdk/src/cli/doctor-tr
 import { startEmulator, type RunningEmulator } from "../../../sdk/src/emulator";
 import { emulatorAdmin } from "../../helpers/emulator-admin";
 import { replayTranscript } from "../../helpers/transcript-replay";
-import { resetClientState } from "../client/fakeLiveEngage";
+import { resetClientState } from "../../helpers/fake-liveengage";
 
 const BOT_PASSWORD = "Doctor-Bot-Passw0rd";
 let emu: RunningEmulator;

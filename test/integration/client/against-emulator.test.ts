@@ -3,11 +3,11 @@
  * (skill → bot user → campaign + engagement → connector → start → CONNECTED → stop → delete),
  * plus the other login methods, revision conflicts and injected faults.
  */
-import { request } from "undici";
 import { createLiveEngageClient, type LiveEngageClient } from "../../../sdk/src/client";
 import { ApiError, AuthenticationError, ConflictError, NotFoundError, ValidationError } from "../../../sdk/src/client/errors";
 import { startEmulator, type RunningEmulator } from "../../../sdk/src/emulator";
-import { FAST_RETRY, resetClientState } from "./fakeLiveEngage";
+import { FAST_RETRY, resetClientState } from "../../helpers/fake-liveengage";
+import { emulatorAdmin, type AdminCall } from "../../helpers/emulator-admin";
 
 let emu: RunningEmulator;
 let client: LiveEngageClient;
@@ -19,23 +19,14 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(async () => {
   resetClientState();
-  await admin("POST", "/_emulator/reset");
+  await admin("POST", "/reset");
   client = createLiveEngageClient(
     { accountId: emu.accountId, csdsDomain: emu.host, username: emu.credentials.username, password: emu.credentials.password },
     { retry: FAST_RETRY },
   );
 });
 
-async function admin(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
-  const res = await request(`${emu.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.body.text();
-  if (res.statusCode >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const admin: AdminCall = (method, path, body) => emulatorAdmin(emu.url)(method, path, body);
 
 const BOT_PASSWORD = "Bot-Passw0rd-for-emulator";
 
@@ -134,19 +125,19 @@ describe("client against the emulator", () => {
     );
     await other.skills.get(skill.id); // other's last seen revision
     await client.skills.update(skill.id, { name: "contended", description: "first" }); // bumps the revision
-    await admin("DELETE", "/_emulator/requests");
+    await admin("DELETE", "/requests");
     const updated = await other.skills.update(skill.id, { name: "contended", description: "second" });
     expect(updated.description).toBe("second");
-    const log = (await admin("GET", "/_emulator/requests")) as Array<{ method: string; status: number }>;
+    const log = (await admin("GET", "/requests")) as Array<{ method: string; status: number }>;
     expect(log.filter((r) => r.method === "PUT").map((r) => r.status)).toEqual([409, 200]);
   });
 
   it("survives injected 5xx on create without duplicating, and 429 with Retry-After", async () => {
-    await admin("POST", "/_emulator/faults", { match: { method: "POST", route: SKILLS_ROUTE }, kind: "error", status: 503, count: 1 });
+    await admin("POST", "/faults", { match: { method: "POST", route: SKILLS_ROUTE }, kind: "error", status: 503, count: 1 });
     const s = await client.skills.create({ name: "after-fault" });
     expect((await client.skills.list()).filter((x) => x.name === "after-fault")).toEqual([s]);
 
-    await admin("POST", "/_emulator/faults", { match: { method: "GET", route: SKILLS_ROUTE }, kind: "429", retryAfterSeconds: 1, count: 1 });
+    await admin("POST", "/faults", { match: { method: "GET", route: SKILLS_ROUTE }, kind: "429", retryAfterSeconds: 1, count: 1 });
     const started = Date.now();
     await client.skills.list();
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);

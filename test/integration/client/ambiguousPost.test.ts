@@ -4,7 +4,7 @@ import { ServerError } from "../../../sdk/src/client/errors";
 import { DEFAULT_RETRY_POLICY } from "../../../sdk/src/client/retry";
 import { Semaphore } from "../../../sdk/src/client/semaphore";
 import { DEFAULT_TIMEOUTS } from "../../../sdk/src/client/transport";
-import { FAST_RETRY, json, passwordCreds, resetClientState, startFake, type FakeLiveEngage } from "./fakeLiveEngage";
+import { FAST_RETRY, json, passwordCreds, resetClientState, startFake, type FakeLiveEngage } from "../../helpers/fake-liveengage";
 
 let fake: FakeLiveEngage;
 beforeEach(async () => {

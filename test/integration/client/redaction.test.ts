@@ -4,7 +4,7 @@
  */
 import { inspect } from "node:util";
 import { createLiveEngageClient } from "../../../sdk/src/client";
-import { FAST_RETRY, json, resetClientState, startFake, type FakeLiveEngage } from "./fakeLiveEngage";
+import { FAST_RETRY, json, resetClientState, startFake, type FakeLiveEngage } from "../../helpers/fake-liveengage";
 
 let fake: FakeLiveEngage;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { createLiveEngageClient } from "../../../sdk/src/client";
 import { AuthenticationError, RateLimitError, ServerError, TransportError, ValidationError } from "../../../sdk/src/client/errors";
-import { FAST_RETRY, json, passwordCreds, resetClientState, startFake, type FakeLiveEngage } from "./fakeLiveEngage";
+import { FAST_RETRY, json, passwordCreds, resetClientState, startFake, type FakeLiveEngage } from "../../helpers/fake-liveengage";
 
 let fake: FakeLiveEngage;
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { Agent, request } from "undici";
 import { createLiveEngageClient, TransportError } from "../../../sdk/src/client";
 import { startEmulator, type RunningEmulator } from "../../../sdk/src/emulator";
-import { FAST_RETRY, resetClientState } from "../client/fakeLiveEngage";
+import { FAST_RETRY, resetClientState } from "../../helpers/fake-liveengage";
 
 let emu: RunningEmulator;
 let tls: Agent;

@@ -1,6 +1,6 @@
 // Account Config contract (wire-contract §3): revisions, If-Match, full replace, method override,
 // soft delete, select, uniqueness, referential integrity and every rejection with its body.
-import { Emu, botUserBody, unique, type Session } from "./helpers/http";
+import { Emu, botUserBody, unique, type Session } from "../../helpers/emulator-http";
 
 let emu: Emu;
 let admin: Session;

@@ -1,7 +1,7 @@
 // /_emulator endpoints (wire-contract §6): no API side effects, reset, seed, dump with secrets
 // masked, counters and request log, status history, and fault injection.
 import { request } from "undici";
-import { Emu, unique, type Session } from "./helpers/http";
+import { Emu, unique, type Session } from "../../helpers/emulator-http";
 
 let emu: Emu;
 let admin: Session;

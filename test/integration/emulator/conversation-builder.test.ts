@@ -1,6 +1,6 @@
 // Conversation Builder contract (wire-contract §4–5): auth exchange, bots, agent connectors and
 // their rules, statuses with per-component reasons, status history.
-import { Emu, botUserBody, sleep, unique, type Session } from "./helpers/http";
+import { Emu, botUserBody, sleep, unique, type Session } from "../../helpers/emulator-http";
 
 let emu: Emu;
 let admin: Session;

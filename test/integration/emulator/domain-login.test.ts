@@ -1,6 +1,6 @@
 // Domain API, Login Service, OAuth 2.0 client credentials and bearer checks (wire-contract §1–2).
 import { createHmac, randomBytes } from "crypto";
-import { Emu, sleep, botUserBody, unique } from "./helpers/http";
+import { Emu, sleep, botUserBody, unique } from "../../helpers/emulator-http";
 import { SERVICE_NAMES } from "../../../sdk/src/emulator";
 
 let emu: Emu;

@@ -5,8 +5,8 @@ import type { ChildProcessWithoutNullStreams } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { call, Emu, botUserBody, sleep } from "./helpers/http";
-import { spawnEmulator, type EmulatorChild as Child } from "../../helpers/emulator-child";
+import { call, Emu, botUserBody, sleep } from "../../helpers/emulator-http";
+import { spawnEmulator } from "../../helpers/emulator-child";
 
 
 
@@ -84,14 +84,14 @@ describe("durable state (child process, SIGKILL)", () => {
     } finally {
       await killed(second.proc, "SIGTERM");
     }
-  }, 60_000);
+  }, 180_000);
 
   it("SIGTERM stops the CLI cleanly", async () => {
     const c = await spawnEmulator(dir);
     const code = await killed(c.proc, "SIGTERM");
     expect(code).toBe(0);
     expect(c.output()).toContain("LiveEngage emulator stopped");
-  }, 30_000);
+  }, 120_000);
 });
 
 describe("durable state (in process)", () => {

@@ -4,9 +4,9 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { clearSessions } from "../../../sdk/src/client/auth/session";
-import { clearDomainCache } from "../../../sdk/src/client/domain";
-import { resetAccountSemaphores } from "../../../sdk/src/client/semaphore";
+import { clearSessions } from "../../sdk/src/client/auth/session";
+import { clearDomainCache } from "../../sdk/src/client/domain";
+import { resetAccountSemaphores } from "../../sdk/src/client/semaphore";
 
 export interface FakeRequest {
   method: string;

@@ -9,13 +9,13 @@
  * wrote for the stack (state, backups, history), the program folder, the emulator's data dir
  * (state.json) and its request log, state dump and status history. Hits must be 0.
  */
+import { emulatorAdmin } from "../helpers/emulator-admin";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
-import { startEmulator, type RunningEmulator } from "../../../sdk/src/emulator";
-import { describeWithCli, ROOT, TestProgram, type RunResult } from "../../helpers/pulumi-cli";
-import { adminFor } from "../../helpers/reliability";
+import { startEmulator, type RunningEmulator } from "../../sdk/src/emulator";
+import { describeWithCli, ROOT, TestProgram, type RunResult } from "../helpers/pulumi-cli";
 
 const tag = randomBytes(4).toString("hex");
 const SECRETS = {
@@ -82,7 +82,7 @@ describeWithCli("no secret leaks through a full lifecycle (real CLI)", () => {
   let program: TestProgram;
   const outputs: { what: string; text: string }[] = [];
   const leaks: string[] = [];
-  const admin = () => adminFor(emulator.url);
+  const admin = () => emulatorAdmin(emulator.url);
 
   const run = async (what: string, args: string[], allowFailure = false): Promise<RunResult> => {
     const r = await program.pulumi(args, { allowFailure });
@@ -186,7 +186,6 @@ describeWithCli("no secret leaks through a full lifecycle (real CLI)", () => {
     for (const h of haystacks) {
       for (const [name, value] of Object.entries(SECRETS)) if (h.text.includes(value)) leaks.push(`${name} in ${h.what}`);
     }
-    // eslint-disable-next-line no-console
     console.log(`[secrets] scanned ${haystacks.length} outputs/files for ${Object.keys(SECRETS).length} secret values: ${leaks.length} leaks`);
     expect(leaks).toEqual([]);
   }, 120_000);

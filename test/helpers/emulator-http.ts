@@ -1,13 +1,12 @@
 // Real-HTTP helpers for the emulator contract suite (undici, no client code of the SDK: the suite
 // checks the wire contract itself).
 import { request } from "undici";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../../sdk/src/emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../sdk/src/emulator";
 
 export interface Res {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 
@@ -31,7 +30,7 @@ export async function call(baseUrl: string, method: string, path: string, o: Cal
   if (o.bearer) headers.authorization = `Bearer ${o.bearer}`;
   const r = await request(baseUrl + path, { method: method as "GET", headers, body });
   const text = await r.body.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
