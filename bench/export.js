@@ -34,39 +34,75 @@ const log = (m) => process.stdout.write(`[bench export ${new Date().toISOString(
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function admin(url, method, p, body) {
-  const res = await fetch(`${url}/_emulator${p}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${url}/_emulator${p}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
 /** N bots by hand: skill, 3 bot users, campaign + engagement, 3 started connectors each. */
 async function buildAccount(emu, le) {
-  await admin(emu.url, "POST", "/seed", { accounts: [{ accountId: emu.accountId, bots: Array.from({ length: BOTS }, (_, i) => ({ id: `bench-bot-${i}`, name: `Bench Bot ${i}` })) }] });
+  await admin(emu.url, "POST", "/seed", {
+    accounts: [
+      { accountId: emu.accountId, bots: Array.from({ length: BOTS }, (_, i) => ({ id: `bench-bot-${i}`, name: `Bench Bot ${i}` })) },
+    ],
+  });
   const goalId = (await le.goals.list())[0].id;
   const profileId = (await le.profiles.findForRole("ASSIGNED_AGENT")).id;
   for (let b = 0; b < BOTS; b++) {
     const skill = await le.skills.create({ name: `bench-skill-${b}` });
     const campaign = await le.campaigns.create({ name: `Bench campaign ${b}`, goalId });
     await le.engagements.create(campaign.id, { name: `Bench engagement ${b}`, skillId: skill.id, channel: 1, conversationType: 1 });
-    await Promise.all(Array.from({ length: AGENTS }, async (_, a) => {
-      const loginName = `bench-${b}-${a + 1}`;
-      const user = await le.users.create({
-        loginName, fullName: `Bench ${b} ${a + 1}`, nickname: `Bench ${b}`, email: `bench${b}+${a + 1}@example.com`, isEnabled: true,
-        maxChats: -1, skillIds: [skill.id], profileIds: [profileId], userTypeId: 2, passwordSh: `bench-password-${b}-${a}`, memberOf: { agentGroupId: -1 },
-      });
-      await le.connectors.add(String(user.id), {
-        deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: emu.accountId, lpAccountUser: loginName, botId: `bench-bot-${b}`,
-        configurations: { lpAccountId: emu.accountId, lpAccountUser: loginName, lpPassword: `bench-password-${b}-${a}`, lpUserRole: "ASSIGNED_AGENT", messageDelay: "300" },
-      });
-      await le.connectors.start(`bench-bot-${b}`, loginName);
-    }));
+    await Promise.all(
+      Array.from({ length: AGENTS }, async (_, a) => {
+        const loginName = `bench-${b}-${a + 1}`;
+        const user = await le.users.create({
+          loginName,
+          fullName: `Bench ${b} ${a + 1}`,
+          nickname: `Bench ${b}`,
+          email: `bench${b}+${a + 1}@example.com`,
+          isEnabled: true,
+          maxChats: -1,
+          skillIds: [skill.id],
+          profileIds: [profileId],
+          userTypeId: 2,
+          passwordSh: `bench-password-${b}-${a}`,
+          memberOf: { agentGroupId: -1 },
+        });
+        await le.connectors.add(String(user.id), {
+          deploymentEnvironment: "STAGING",
+          type: "messaging",
+          lpAccountId: emu.accountId,
+          lpAccountUser: loginName,
+          botId: `bench-bot-${b}`,
+          configurations: {
+            lpAccountId: emu.accountId,
+            lpAccountUser: loginName,
+            lpPassword: `bench-password-${b}-${a}`,
+            lpUserRole: "ASSIGNED_AGENT",
+            messageDelay: "300",
+          },
+        });
+        await le.connectors.start(`bench-bot-${b}`, loginName);
+      }),
+    );
     if ((b + 1) % 10 === 0) log(`built ${b + 1}/${BOTS} bots`);
   }
 }
 
 /** The baseline: the minimum list calls, made directly, in the same process and with the same client. */
 async function minimumReads(le) {
-  const [, , , , campaigns, bots] = await Promise.all([le.skills.list(), le.users.list(), le.profiles.list(), le.goals.list(), le.campaigns.list(), le.bots.list()]);
+  const [, , , , campaigns, bots] = await Promise.all([
+    le.skills.list(),
+    le.users.list(),
+    le.profiles.list(),
+    le.goals.list(),
+    le.campaigns.list(),
+    le.bots.list(),
+  ]);
   await Promise.all([...campaigns.map((c) => le.engagements.list(c.id)), ...bots.map((b) => le.connectors.listForBot(b.id))]);
   return { campaigns: campaigns.length, bots: bots.length };
 }
@@ -93,17 +129,37 @@ async function main() {
         const baselineCalls = classify(await admin(emu.url, "GET", "/counters"));
         await admin(emu.url, "DELETE", "/counters");
         t = process.hrtime.bigint();
-        const summary = await exportAccount(le, { out: path.join(tmp, `out-${latencyMs}-${rep}`), packageSpec: "^0.1.0", pulumiSpec: "^3.248.0", command: "liveengage export" });
+        const summary = await exportAccount(le, {
+          out: path.join(tmp, `out-${latencyMs}-${rep}`),
+          packageSpec: "^0.1.0",
+          pulumiSpec: "^3.248.0",
+          command: "liveengage export",
+        });
         const exportMs = Number(process.hrtime.bigint() - t) / 1e6;
         const calls = classify(await admin(emu.url, "GET", "/counters"));
         // One list per collection: skills, users, profiles, goals, campaigns, bot pages (100 a page).
         const minimum = 5 + Math.ceil(shape.bots / 100) + shape.campaigns + shape.bots;
         samples.push({ exportMs, baselineMs, calls, baselineCalls, minimum, allowed: minimum + shape.bots, counts: summary.counts });
-        log(`${latencyMs} ms latency, run ${rep + 1}/${REPEAT}: export ${(exportMs / 1000).toFixed(2)} s, baseline ${(baselineMs / 1000).toFixed(2)} s, reads ${calls.reads} (minimum ${minimum}), writes ${calls.writes}`);
+        log(
+          `${latencyMs} ms latency, run ${rep + 1}/${REPEAT}: export ${(exportMs / 1000).toFixed(2)} s, baseline ${(baselineMs / 1000).toFixed(2)} s, reads ${calls.reads} (minimum ${minimum}), writes ${calls.writes}`,
+        );
       }
       const exportMs = median(samples.map((s) => s.exportMs));
       const baselineMs = median(samples.map((s) => s.baselineMs));
-      runs.push({ bots: BOTS, objects: BOTS * (3 + 2 * AGENTS), latencyMs, exportMs, baselineMs, ratio: exportMs / baselineMs, reads: samples[0].calls.reads, writes: samples[0].calls.writes, minimumReads: samples[0].minimum, allowedReads: samples[0].allowed, counts: samples[0].counts, samples });
+      runs.push({
+        bots: BOTS,
+        objects: BOTS * (3 + 2 * AGENTS),
+        latencyMs,
+        exportMs,
+        baselineMs,
+        ratio: exportMs / baselineMs,
+        reads: samples[0].calls.reads,
+        writes: samples[0].calls.writes,
+        minimumReads: samples[0].minimum,
+        allowedReads: samples[0].allowed,
+        counts: samples[0].counts,
+        samples,
+      });
     }
   } finally {
     await admin(emu.url, "DELETE", "/faults").catch(() => undefined);
@@ -111,12 +167,21 @@ async function main() {
     await emu.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const result = { kind: "export", startedAt: new Date().toISOString(), environment: { node: process.version, cpus: os.cpus().length, repeat: REPEAT, loadAverage: os.loadavg() }, runs };
+  const result = {
+    kind: "export",
+    startedAt: new Date().toISOString(),
+    environment: { node: process.version, cpus: os.cpus().length, repeat: REPEAT, loadAverage: os.loadavg() },
+    runs,
+  };
   fs.mkdirSync(path.join(__dirname, "results"), { recursive: true });
   fs.writeFileSync(path.join(__dirname, "results", "export-latest.json"), `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`\n| Bots (objects) | Latency ms | export s | baseline s | × baseline | reads (minimum, allowed) | writes |\n|---|---|---:|---:|---:|---|---:|\n`);
+  process.stdout.write(
+    `\n| Bots (objects) | Latency ms | export s | baseline s | × baseline | reads (minimum, allowed) | writes |\n|---|---|---:|---:|---:|---|---:|\n`,
+  );
   for (const r of runs) {
-    process.stdout.write(`| ${r.bots} (${r.objects}) | ${r.latencyMs} | ${(r.exportMs / 1000).toFixed(2)} | ${(r.baselineMs / 1000).toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.reads} (${r.minimumReads}, ${r.allowedReads}) | ${r.writes} |\n`);
+    process.stdout.write(
+      `| ${r.bots} (${r.objects}) | ${r.latencyMs} | ${(r.exportMs / 1000).toFixed(2)} | ${(r.baselineMs / 1000).toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.reads} (${r.minimumReads}, ${r.allowedReads}) | ${r.writes} |\n`,
+    );
   }
   if (runs.some((r) => r.writes > 0 || r.reads > r.allowedReads)) process.exitCode = 1;
 }

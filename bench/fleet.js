@@ -41,10 +41,12 @@ const ALL_LAYOUTS = {
   parallel: { name: `${STACKS} stacks × ${BOTS / STACKS} bots, in parallel`, stacks: STACKS, botsPerStack: BOTS / STACKS },
 };
 /** `--layouts parallel` re-measures one layout only (say, after a failed run); default both. */
-const LAYOUTS = arg("layouts", "one,parallel").split(",").map((name) => {
-  if (!(name in ALL_LAYOUTS)) throw new Error(`--layouts takes one, parallel or both (comma separated), not "${name}"`);
-  return ALL_LAYOUTS[name];
-});
+const LAYOUTS = arg("layouts", "one,parallel")
+  .split(",")
+  .map((name) => {
+    if (!(name in ALL_LAYOUTS)) throw new Error(`--layouts takes one, parallel or both (comma separated), not "${name}"`);
+    return ALL_LAYOUTS[name];
+  });
 const COMMANDS = {
   up: ["up", "--yes", "--skip-preview"],
   preview: ["preview", "--expect-no-changes"],
@@ -94,11 +96,17 @@ async function batch(stacks, op, env, emulator) {
     await emulator.admin("DELETE", "/requests");
   }
   const started = process.hrtime.bigint();
-  const runs = await Promise.all(stacks.map(async (s) => {
-    const t0 = process.hrtime.bigint();
-    const r = await bench.pulumi(COMMANDS[op], s.dir, { allowFailure: true, env });
-    return { wallMs: Number((process.hrtime.bigint() - t0) / 1_000_000n), code: r.code, tail: r.code ? `${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}` : undefined };
-  }));
+  const runs = await Promise.all(
+    stacks.map(async (s) => {
+      const t0 = process.hrtime.bigint();
+      const r = await bench.pulumi(COMMANDS[op], s.dir, { allowFailure: true, env });
+      return {
+        wallMs: Number((process.hrtime.bigint() - t0) / 1_000_000n),
+        code: r.code,
+        tail: r.code ? `${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}` : undefined,
+      };
+    }),
+  );
   const wallMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
   const out = { op, wallMs, perStackMs: runs.map((r) => r.wallMs) };
   const failed = runs.filter((r) => r.code !== 0);
@@ -115,16 +123,20 @@ async function batch(stacks, op, env, emulator) {
 async function runLayout(kind, layout, env, emulator) {
   const stacks = [];
   try {
-    for (let k = 0; k < layout.stacks; k++) stacks.push(await createStack(kind, k + 1, 1 + k * layout.botsPerStack, layout.botsPerStack, env));
+    for (let k = 0; k < layout.stacks; k++)
+      stacks.push(await createStack(kind, k + 1, 1 + k * layout.botsPerStack, layout.botsPerStack, env));
     const ops = [];
     for (const op of OPS) {
       if (op === "rollout") for (const s of stacks) s.setConfig(450);
       const r = await batch(stacks, op, env, emulator);
       ops.push(r);
-      bench.log(`  ${kind} ${op}: ${(r.wallMs / 1000).toFixed(1)} s${r.calls ? ` ${r.calls.writes}w/${r.calls.reads}r/${r.calls.session}s, 409×${r.calls.revisionConflicts409}, 429×${r.calls.rateLimited429}` : ""}${r.error ? " FAILED" : ""}`);
+      bench.log(
+        `  ${kind} ${op}: ${(r.wallMs / 1000).toFixed(1)} s${r.calls ? ` ${r.calls.writes}w/${r.calls.reads}r/${r.calls.session}s, 409×${r.calls.revisionConflicts409}, 429×${r.calls.rateLimited429}` : ""}${r.error ? " FAILED" : ""}`,
+      );
       if (r.error) bench.log(r.error.slice(0, 3000));
     }
-    if (ops.some((o) => o.error) && OPS.includes("destroy")) await Promise.all(stacks.map((s) => bench.pulumi(COMMANDS.destroy, s.dir, { allowFailure: true, env })));
+    if (ops.some((o) => o.error) && OPS.includes("destroy"))
+      await Promise.all(stacks.map((s) => bench.pulumi(COMMANDS.destroy, s.dir, { allowFailure: true, env })));
     return ops;
   } finally {
     for (const s of stacks) await removeStack(s, env);
@@ -136,10 +148,10 @@ async function runLayout(kind, layout, env, emulator) {
 function renderTable(result) {
   const e = result.environment;
   const lines = [
-    `Run ${result.startedAt} → ${result.finishedAt ?? "(interrupted: the layouts finished so far)"}; Pulumi ${e.pulumi}, Node ${e.node}, PostgreSQL ${e.postgres ?? "–"}, ${e.cpus} CPUs `
-      + `(shared with other work: load average ${e.loadAverageAtStart.map((l) => l.toFixed(1)).join("/")} at start`
-      + `${e.loadAverageAtEnd ? `, ${e.loadAverageAtEnd.map((l) => l.toFixed(1)).join("/")} at the end` : ""}), `
-      + `${e.bots} bots × ${e.agentsPerBot} agents (${e.bots * e.objectsPerBot} objects), emulator connect delay ${e.connectDelayMs} ms, one run each.`,
+    `Run ${result.startedAt} → ${result.finishedAt ?? "(interrupted: the layouts finished so far)"}; Pulumi ${e.pulumi}, Node ${e.node}, PostgreSQL ${e.postgres ?? "–"}, ${e.cpus} CPUs ` +
+      `(shared with other work: load average ${e.loadAverageAtStart.map((l) => l.toFixed(1)).join("/")} at start` +
+      `${e.loadAverageAtEnd ? `, ${e.loadAverageAtEnd.map((l) => l.toFixed(1)).join("/")} at the end` : ""}), ` +
+      `${e.bots} bots × ${e.agentsPerBot} agents (${e.bots * e.objectsPerBot} objects), emulator connect delay ${e.connectDelayMs} ms, one run each.`,
     "",
     "| Backend | Layout | Operation | Time | Floor | Engine share | Writes | Reads | Session | 409 | 429 | Slowest stack |",
     "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -149,13 +161,18 @@ function renderTable(result) {
       const f = run.floor.find((o) => o.op === op.op);
       const share = f ? `${Math.round((100 * f.wallMs) / op.wallMs)} %` : "–";
       const c = op.calls;
-      lines.push(`| ${run.backend} | ${run.layout} | ${op.op}${op.error ? " **(failed)**" : ""} | ${(op.wallMs / 1000).toFixed(1)} s | `
-        + `${f ? `${(f.wallMs / 1000).toFixed(1)} s` : "–"} | ${share} | ${c.writes} | ${c.reads} | ${c.session} | ${c.revisionConflicts409} | ${c.rateLimited429} | `
-        + `${(Math.max(...op.perStackMs) / 1000).toFixed(1)} s |`);
+      lines.push(
+        `| ${run.backend} | ${run.layout} | ${op.op}${op.error ? " **(failed)**" : ""} | ${(op.wallMs / 1000).toFixed(1)} s | ` +
+          `${f ? `${(f.wallMs / 1000).toFixed(1)} s` : "–"} | ${share} | ${c.writes} | ${c.reads} | ${c.session} | ${c.revisionConflicts409} | ${c.rateLimited429} | ` +
+          `${(Math.max(...op.perStackMs) / 1000).toFixed(1)} s |`,
+      );
     }
   }
-  lines.push("", "Engine share = the floor's time (the same graph of no-op resources, same layout and backend) ÷ the time; "
-    + "the rest is the provider's work and waiting for the API. Time = the whole batch, start to the last stack's exit.");
+  lines.push(
+    "",
+    "Engine share = the floor's time (the same graph of no-op resources, same layout and backend) ÷ the time; " +
+      "the rest is the provider's work and waiting for the API. Time = the whole batch, start to the last stack's exit.",
+  );
   return lines.join("\n");
 }
 
@@ -165,15 +182,28 @@ async function main() {
   const pulumiVersion = (await bench.pulumi(["version"], bench.ROOT)).stdout.trim();
   const { emu, admin } = await bench.startBenchEmulator();
   const emulator = { admin };
-  const lpEnv = { LP_ACCOUNT_ID: emu.accountId, LP_CSDS_DOMAIN: emu.host, LP_USERNAME: emu.credentials.username, LP_PASSWORD: emu.credentials.password };
+  const lpEnv = {
+    LP_ACCOUNT_ID: emu.accountId,
+    LP_CSDS_DOMAIN: emu.host,
+    LP_USERNAME: emu.credentials.username,
+    LP_PASSWORD: emu.credentials.password,
+  };
   const startedAt = new Date();
   const result = {
     startedAt: startedAt.toISOString(),
     finishedAt: null,
     environment: {
-      pulumi: pulumiVersion, node: process.version, postgres: null, cpus: os.cpus().length,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: os.loadavg(), loadAverageAtEnd: null,
-      bots: BOTS, agentsPerBot: bench.AGENTS_PER_BOT, objectsPerBot: bench.OBJECTS_PER_BOT, connectDelayMs: bench.CONNECT_DELAY_MS,
+      pulumi: pulumiVersion,
+      node: process.version,
+      postgres: null,
+      cpus: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageAtStart: os.loadavg(),
+      loadAverageAtEnd: null,
+      bots: BOTS,
+      agentsPerBot: bench.AGENTS_PER_BOT,
+      objectsPerBot: bench.OBJECTS_PER_BOT,
+      connectDelayMs: bench.CONNECT_DELAY_MS,
       commands: Object.fromEntries(OPS.map((op) => [op, `pulumi ${COMMANDS[op].join(" ")}`])),
     },
     runs: [],
@@ -234,7 +264,9 @@ async function main() {
  * files (several: their runs together, e.g. one run per backend made at the same time).
  */
 function tableOnly() {
-  const files = arg("table", path.join(bench.RESULTS, "fleet-latest.json")).split(",").map((f) => path.resolve(f));
+  const files = arg("table", path.join(bench.RESULTS, "fleet-latest.json"))
+    .split(",")
+    .map((f) => path.resolve(f));
   const results = files.map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
   const merged = results.reduce((a, b) => ({
     ...a,

@@ -37,13 +37,18 @@ async function child(kind, bots) {
   let registered = 0;
   let done;
   const all = new Promise((r) => (done = r));
-  await pulumi.runtime.setMocks({
-    newResource(args) {
-      if (++registered === expected) done();
-      return { id: `${args.name}-id`, state: { ...args.inputs, userId: "1", loginName: args.inputs.loginName } };
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        if (++registered === expected) done();
+        return { id: `${args.name}-id`, state: { ...args.inputs, userId: "1", loginName: args.inputs.loginName } };
+      },
+      call: (args) => args.inputs,
     },
-    call: (args) => args.inputs,
-  }, "bench", "bench", false);
+    "bench",
+    "bench",
+    false,
+  );
   const started = process.hrtime.bigint();
   const source = kind === "floor" ? FLOOR_PROGRAM : LIVEENGAGE_PROGRAM;
   // The programs `require("pulumi-liveengage")`: the packed package in node_modules, as users get it.
@@ -58,12 +63,16 @@ async function child(kind, bots) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(PACKED, "dist", "index.js"))) throw new Error("node_modules/pulumi-liveengage is missing; run `npx tsc -p tsconfig.json && node scripts/link-self.js`");
+  if (!fs.existsSync(path.join(PACKED, "dist", "index.js")))
+    throw new Error("node_modules/pulumi-liveengage is missing; run `npx tsc -p tsconfig.json && node scripts/link-self.js`");
   const times = { floor: [], liveengage: [] };
   const trackedPromises = {};
   for (let i = 0; i < REPEAT; i++) {
     for (const kind of ["floor", "liveengage"]) {
-      const child = spawnSync(process.execPath, [__filename, "--child", kind, "--bots", String(BOTS)], { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
+      const child = spawnSync(process.execPath, [__filename, "--child", kind, "--bots", String(BOTS)], {
+        cwd: path.resolve(__dirname, ".."),
+        encoding: "utf8",
+      });
       const [ms, promises] = child.stdout.trim().split("\n")[0].split(" ").map(Number);
       if (!Number.isFinite(ms)) throw new Error(`${kind} program failed: ${child.stderr.slice(-2000)}`);
       times[kind].push(ms);
@@ -72,14 +81,22 @@ function main() {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const result = {
-    startedAt: new Date().toISOString(), bots: BOTS, agentsPerBot: AGENTS_PER_BOT, repeat: REPEAT,
+    startedAt: new Date().toISOString(),
+    bots: BOTS,
+    agentsPerBot: AGENTS_PER_BOT,
+    repeat: REPEAT,
     loadAverage: require("node:os").loadavg(),
-    floorMs: median(times.floor), liveengageMs: median(times.liveengage), samples: times, trackedPromises,
+    floorMs: median(times.floor),
+    liveengageMs: median(times.liveengage),
+    samples: times,
+    trackedPromises,
   };
   result.ratio = Number((result.liveengageMs / result.floorMs).toFixed(2));
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, "program-latest.json"), JSON.stringify(result, null, 2) + "\n");
-  process.stdout.write(`program's own time at ${BOTS} bots: ${result.liveengageMs.toFixed(0)} ms vs floor ${result.floorMs.toFixed(0)} ms = ${result.ratio}× (medians of ${REPEAT}); promises tracked by the runtime: ${trackedPromises.liveengage} vs ${trackedPromises.floor}\n`);
+  process.stdout.write(
+    `program's own time at ${BOTS} bots: ${result.liveengageMs.toFixed(0)} ms vs floor ${result.floorMs.toFixed(0)} ms = ${result.ratio}× (medians of ${REPEAT}); promises tracked by the runtime: ${trackedPromises.liveengage} vs ${trackedPromises.floor}\n`,
+  );
 }
 
 if (process.argv.includes("--child")) {

@@ -52,7 +52,9 @@ async function emulatorWith(snapshot, connectDelayMs) {
   const emu = await startEmulator({ port: 0, connectDelayMs });
   const admin = async (method, p, body) => {
     const res = await fetch(`${emu.url}/_emulator${p}`, {
-      method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
     if (res.status >= 400) throw new Error(`admin ${method} ${p}: ${res.status} ${text}`);
@@ -86,7 +88,11 @@ async function run(emulator, agents, label) {
     await pulumi(args, dir);
     const ended = Date.now();
     const history = await admin("GET", `/status-history?account=${emu.accountId}&botId=bench-bot-1`);
-    ops[op] = { wallMs: ended - started, connectorSpanMs: connectorSpan(history.connectors, started, ended), calls: classify(await admin("GET", "/counters")) };
+    ops[op] = {
+      wallMs: ended - started,
+      connectorSpanMs: connectorSpan(history.connectors, started, ended),
+      calls: classify(await admin("GET", "/counters")),
+    };
   };
   try {
     await measure("firstDeploy", ["up", "--yes", "--skip-preview"]);
@@ -114,19 +120,25 @@ function connectorSpan(connectors, from, to) {
 function renderTable(result) {
   const x = (ms) => (ms / result.connectDelayMs).toFixed(2);
   const lines = [
-    `Run ${result.startedAt}; Pulumi ${result.pulumi}, Node ${result.node}, ${result.cpus} CPUs, load average at start ${result.loadAverageAtStart.map((l) => l.toFixed(1)).join("/")}; `
-      + `connect delay ${result.connectDelayMs} ms; one BotDeployment (skill + N agents + N connectors), default rolling rollout.`,
+    `Run ${result.startedAt}; Pulumi ${result.pulumi}, Node ${result.node}, ${result.cpus} CPUs, load average at start ${result.loadAverageAtStart.map((l) => l.toFixed(1)).join("/")}; ` +
+      `connect delay ${result.connectDelayMs} ms; one BotDeployment (skill + N agents + N connectors), default rolling rollout.`,
     "",
     "| Agents (N) | Operation | Time, connect delay | Time, no delay | Beyond no delay, × connect delay | Connectors in motion, × connect delay | Expected | Before #18 (issue) |",
     "|---:|---|---:|---:|---:|---:|---|---|",
   ];
   const before = { 2: "2.5×", 3: "3.3×", 5: "5.3×" };
-  const expected = { firstDeploy: () => "≈ 1 (all at once)", flagChange: (n) => `≈ ${n} × (stop + connect), one at a time`, destroy: () => "≈ 0 (no wait for Connected)" };
+  const expected = {
+    firstDeploy: () => "≈ 1 (all at once)",
+    flagChange: (n) => `≈ ${n} × (stop + connect), one at a time`,
+    destroy: () => "≈ 0 (no wait for Connected)",
+  };
   for (const r of result.runs) {
     for (const op of ["firstDeploy", "flagChange", "destroy"]) {
       const d = r.delayed[op].wallMs;
       const z = r.instant[op].wallMs;
-      lines.push(`| ${r.agents} | ${op === "firstDeploy" ? "first deploy" : op === "flagChange" ? "flag change" : "destroy"} | ${(d / 1000).toFixed(1)} s (${x(d)}×) | ${(z / 1000).toFixed(1)} s | ${x(d - z)} | **${x(r.delayed[op].connectorSpanMs)}** | ${expected[op](r.agents)} | ${op === "firstDeploy" ? `${before[r.agents] ?? "–"} (total)` : "–"} |`);
+      lines.push(
+        `| ${r.agents} | ${op === "firstDeploy" ? "first deploy" : op === "flagChange" ? "flag change" : "destroy"} | ${(d / 1000).toFixed(1)} s (${x(d)}×) | ${(z / 1000).toFixed(1)} s | ${x(d - z)} | **${x(r.delayed[op].connectorSpanMs)}** | ${expected[op](r.agents)} | ${op === "firstDeploy" ? `${before[r.agents] ?? "–"} (total)` : "–"} |`,
+      );
     }
   }
   return lines.join("\n");
@@ -146,16 +158,28 @@ async function main() {
       log(`N = ${agents}: no delay`);
       const z = await run(instant, agents, "z");
       runs.push({ agents, delayed: d, instant: z });
-      log(`N = ${agents}: ${Object.entries(d).map(([op, o]) => `${op} ${(o.wallMs / DELAY_MS).toFixed(2)}× (no delay ${(z[op].wallMs / DELAY_MS).toFixed(2)}×, in motion ${(o.connectorSpanMs / DELAY_MS).toFixed(2)}×)`).join(", ")}`);
+      log(
+        `N = ${agents}: ${Object.entries(d)
+          .map(
+            ([op, o]) =>
+              `${op} ${(o.wallMs / DELAY_MS).toFixed(2)}× (no delay ${(z[op].wallMs / DELAY_MS).toFixed(2)}×, in motion ${(o.connectorSpanMs / DELAY_MS).toFixed(2)}×)`,
+          )
+          .join(", ")}`,
+      );
     }
   } finally {
     await delayed.emu.close();
     await instant.emu.close();
   }
   const result = {
-    startedAt, finishedAt: new Date().toISOString(), connectDelayMs: DELAY_MS,
-    pulumi: (await pulumi(["version"], path.resolve(__dirname, ".."))).stdout.trim(), node: process.version,
-    cpus: require("node:os").cpus().length, loadAverageAtStart, runs,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    connectDelayMs: DELAY_MS,
+    pulumi: (await pulumi(["version"], path.resolve(__dirname, ".."))).stdout.trim(),
+    node: process.version,
+    cpus: require("node:os").cpus().length,
+    loadAverageAtStart,
+    runs,
   };
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, "rollout-latest.json"), JSON.stringify(result, null, 2) + "\n");

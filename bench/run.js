@@ -59,11 +59,19 @@ function log(msg) {
 
 function pulumi(args, cwd, { allowFailure = false, env = {} } = {}) {
   return new Promise((resolve, reject) => {
-    execFile(PULUMI, [...args, "--non-interactive"], { cwd, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      if (code !== 0 && !allowFailure) reject(new Error(`pulumi ${args.join(" ")} exited ${code}\n--- stdout\n${stdout.slice(-4000)}\n--- stderr\n${stderr.slice(-4000)}`));
-      else resolve({ code, stdout, stderr });
-    });
+    execFile(
+      PULUMI,
+      [...args, "--non-interactive"],
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        if (code !== 0 && !allowFailure)
+          reject(
+            new Error(`pulumi ${args.join(" ")} exited ${code}\n--- stdout\n${stdout.slice(-4000)}\n--- stderr\n${stderr.slice(-4000)}`),
+          );
+        else resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -81,7 +89,11 @@ class ProviderMemorySampler {
   }
   sample() {
     let entries;
-    try { entries = fs.readdirSync("/proc"); } catch { return; }
+    try {
+      entries = fs.readdirSync("/proc");
+    } catch {
+      return;
+    }
     for (const pid of entries) {
       if (!/^\d+$/.test(pid)) continue;
       try {
@@ -291,9 +303,13 @@ function aggregate(samples) {
       const peaks = all.map((o) => o.peakRssMb).filter((x) => x !== null);
       const errors = all.map((o) => o.error).filter(Boolean);
       return {
-        op: op0.op, wallMs: median(all.map((o) => o.wallMs)), wallMsSamples: all.map((o) => o.wallMs),
-        peakRssMb: peaks.length ? Math.max(...peaks) : null, providerProcesses: op0.providerProcesses,
-        ...(worst.calls ? { calls: worst.calls } : {}), ...(errors.length ? { error: errors.join("\n---\n") } : {}),
+        op: op0.op,
+        wallMs: median(all.map((o) => o.wallMs)),
+        wallMsSamples: all.map((o) => o.wallMs),
+        peakRssMb: peaks.length ? Math.max(...peaks) : null,
+        providerProcesses: op0.providerProcesses,
+        ...(worst.calls ? { calls: worst.calls } : {}),
+        ...(errors.length ? { error: errors.join("\n---\n") } : {}),
       };
     });
     const state = reps.map((r) => r.state).reduce((a, b) => (b.bytesPerResource > a.bytesPerResource ? b : a));
@@ -303,8 +319,10 @@ function aggregate(samples) {
 
 /** Checks the prerequisites and snapshots the packed package for the programs (see BENCH_HOME). */
 function snapshotPackage() {
-  if (!fs.existsSync(CLI_BIN)) throw new Error(`the Pulumi CLI is missing at ${path.relative(ROOT, CLI_BIN)}; run scripts/install-pulumi.sh`);
-  if (!fs.existsSync(path.join(PACKED, "dist", "index.js"))) throw new Error("node_modules/pulumi-liveengage is missing; run `npx tsc -p tsconfig.json && node scripts/link-self.js`");
+  if (!fs.existsSync(CLI_BIN))
+    throw new Error(`the Pulumi CLI is missing at ${path.relative(ROOT, CLI_BIN)}; run scripts/install-pulumi.sh`);
+  if (!fs.existsSync(path.join(PACKED, "dist", "index.js")))
+    throw new Error("node_modules/pulumi-liveengage is missing; run `npx tsc -p tsconfig.json && node scripts/link-self.js`");
   const snapshot = path.join(BENCH_HOME, "node_modules", "pulumi-liveengage");
   fs.rmSync(snapshot, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(snapshot), { recursive: true });
@@ -320,7 +338,9 @@ async function main() {
   const pulumiVersion = (await pulumi(["version"], ROOT)).stdout.trim();
   const { emu, admin } = await startBenchEmulator();
   const emulator = { admin };
-  log(`emulator ${emu.url} (connect delay ${CONNECT_DELAY_MS} ms), Pulumi ${pulumiVersion}, scales ${SCALES.join("/")} bots, latencies ${LATENCIES.join("/")} ms, ${REPEAT} repetitions up to ${REPEAT_MAX_BOTS} bots`);
+  log(
+    `emulator ${emu.url} (connect delay ${CONNECT_DELAY_MS} ms), Pulumi ${pulumiVersion}, scales ${SCALES.join("/")} bots, latencies ${LATENCIES.join("/")} ms, ${REPEAT} repetitions up to ${REPEAT_MAX_BOTS} bots`,
+  );
   const startedAt = new Date();
   const samples = [];
   try {
@@ -362,10 +382,21 @@ async function main() {
             await admin("DELETE", "/faults");
             await disposeProgram(p);
           }
-          samples.push({ kind: "liveengage", bots, objects: bots * OBJECTS_PER_BOT, latencyMs, repetition: rep, minimum: minimum(bots), ...run });
-          log(`liveengage ${bots}/${latencyMs}ms: ${run.ops.map((o) => `${o.op} ${(o.wallMs / 1000).toFixed(1)}s ${o.calls.writes}w/${o.calls.reads}r/${o.calls.polls}p/${o.calls.session}s${o.error ? " ERROR" : ""}`).join(", ")}`);
+          samples.push({
+            kind: "liveengage",
+            bots,
+            objects: bots * OBJECTS_PER_BOT,
+            latencyMs,
+            repetition: rep,
+            minimum: minimum(bots),
+            ...run,
+          });
+          log(
+            `liveengage ${bots}/${latencyMs}ms: ${run.ops.map((o) => `${o.op} ${(o.wallMs / 1000).toFixed(1)}s ${o.calls.writes}w/${o.calls.reads}r/${o.calls.polls}p/${o.calls.session}s${o.error ? " ERROR" : ""}`).join(", ")}`,
+          );
           for (const o of run.ops.filter((x) => x.error)) log(`${o.op} failed: ${o.error.slice(0, 3000)}`);
-          for (const o of run.ops.filter((x) => x.op === "preview" && x.calls.reads + x.calls.writes + x.calls.session > 0)) log(`preview calls: ${JSON.stringify(o.calls.byRoute)}`);
+          for (const o of run.ops.filter((x) => x.op === "preview" && x.calls.reads + x.calls.writes + x.calls.session > 0))
+            log(`preview calls: ${JSON.stringify(o.calls.byRoute)}`);
           fs.mkdirSync(RESULTS, { recursive: true });
           fs.writeFileSync(path.join(RESULTS, "partial.json"), JSON.stringify({ startedAt, samples }, null, 2) + "\n");
         }
@@ -385,13 +416,20 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     environment: {
-      pulumi: pulumiVersion, node: process.version, cpus: require("node:os").cpus().length,
-      memoryGb: Math.round(require("node:os").totalmem() / 2 ** 30), loadAverageAtStart: require("node:os").loadavg(),
-      connectDelayMs: CONNECT_DELAY_MS, agentsPerBot: AGENTS_PER_BOT, objectsPerBot: OBJECTS_PER_BOT,
+      pulumi: pulumiVersion,
+      node: process.version,
+      cpus: require("node:os").cpus().length,
+      memoryGb: Math.round(require("node:os").totalmem() / 2 ** 30),
+      loadAverageAtStart: require("node:os").loadavg(),
+      connectDelayMs: CONNECT_DELAY_MS,
+      agentsPerBot: AGENTS_PER_BOT,
+      objectsPerBot: OBJECTS_PER_BOT,
       commands: {
-        up: "pulumi up --yes --skip-preview", preview: "pulumi preview --expect-no-changes",
+        up: "pulumi up --yes --skip-preview",
+        preview: "pulumi preview --expect-no-changes",
         refresh: "pulumi refresh --yes --skip-preview --expect-no-changes",
-        rollout: "pulumi up --yes --skip-preview (after the flag change)", destroy: "pulumi destroy --yes --skip-preview",
+        rollout: "pulumi up --yes --skip-preview (after the flag change)",
+        destroy: "pulumi destroy --yes --skip-preview",
       },
     },
     runs,
@@ -411,8 +449,22 @@ async function main() {
 
 // bench/fleet.js reuses the programs and the measuring pieces.
 module.exports = {
-  ROOT, CLI_BIN, PACKED, BENCH_HOME, RESULTS, CONNECT_DELAY_MS, AGENTS_PER_BOT, OBJECTS_PER_BOT,
-  LIVEENGAGE_PROGRAM, FLOOR_PROGRAM, log, pulumi, classify, ProviderMemorySampler, startBenchEmulator, snapshotPackage,
+  ROOT,
+  CLI_BIN,
+  PACKED,
+  BENCH_HOME,
+  RESULTS,
+  CONNECT_DELAY_MS,
+  AGENTS_PER_BOT,
+  OBJECTS_PER_BOT,
+  LIVEENGAGE_PROGRAM,
+  FLOOR_PROGRAM,
+  log,
+  pulumi,
+  classify,
+  ProviderMemorySampler,
+  startBenchEmulator,
+  snapshotPackage,
 };
 
 if (require.main === module) {

@@ -26,7 +26,7 @@ async function main() {
   const root = path.resolve(__dirname, "..");
   process.chdir(root); // module names are computed relative to the cwd, as in a user's program
   const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [root] }));
-  const { allProviders } = require(path.join(root, "node_modules", "pulumi-liveengage", "dist", "providers.js")) // internal: not in the exports map;
+  const { allProviders } = require(path.join(root, "node_modules", "pulumi-liveengage", "dist", "providers.js")); // internal: not in the exports map;
 
   const fakeConfig = {
     get: (key) => (key.endsWith("password") ? CANARIES.LP_PASSWORD : key.endsWith("clientSecret") ? CANARIES.LP_CLIENT_SECRET : undefined),

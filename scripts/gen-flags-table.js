@@ -23,11 +23,16 @@ const cell = (text) => String(text).replace(/\|/g, "\\|");
 
 function typeText(type) {
   switch (type.kind) {
-    case "string": return "string";
-    case "boolean": return "boolean";
-    case "integer": return type.unit === "milliseconds" ? `integer, ms, ≥ ${type.min}` : `integer, ≥ ${type.min}`;
-    case "enum": return type.values.map((v) => code(`"${v}"`)).join(" or ");
-    default: throw new Error(`unknown flag type ${JSON.stringify(type)}`);
+    case "string":
+      return "string";
+    case "boolean":
+      return "boolean";
+    case "integer":
+      return type.unit === "milliseconds" ? `integer, ms, ≥ ${type.min}` : `integer, ≥ ${type.min}`;
+    case "enum":
+      return type.values.map((v) => code(`"${v}"`)).join(" or ");
+    default:
+      throw new Error(`unknown flag type ${JSON.stringify(type)}`);
   }
 }
 
@@ -66,26 +71,36 @@ function renderFlagsTable(flags, connector, diff) {
       restart = replaceOn.has("flags");
     }
     const onChange = restart === undefined ? "—" : restart ? "restart" : "in place";
-    rows.push(`| ${[
-      code(key), typeText(spec.type), defaultText(spec), spec.messaging ? "Y" : "N", spec.chat ? "Y" : "N",
-      spec.secret ? "secret" : "", setWith, onChange, spec.description,
-    ].map(cell).join(" | ")} |`);
+    rows.push(
+      `| ${[
+        code(key),
+        typeText(spec.type),
+        defaultText(spec),
+        spec.messaging ? "Y" : "N",
+        spec.chat ? "Y" : "N",
+        spec.secret ? "secret" : "",
+        setWith,
+        onChange,
+        spec.description,
+      ]
+        .map(cell)
+        .join(" | ")} |`,
+    );
   }
   return rows.join("\n");
 }
 
 /** @param diff the diff module (DIFF_OPTIONS) */
 function renderResourcesTable(diff) {
-  const rows = [
-    "| Resource | Type token | Changing these replaces it |",
-    "|---|---|---|",
-  ];
+  const rows = ["| Resource | Type token | Changing these replaces it |", "|---|---|---|"];
   for (const [name, opts] of Object.entries(diff.DIFF_OPTIONS)) {
     const fields = opts.replaceOn.length ? opts.replaceOn.map(code).join(", ") : "nothing: every field is updated in place";
     const order = opts.deleteBeforeReplace ? " (the old one is deleted first)" : "";
     rows.push(`| ${code(name)} | ${code(`pulumi-nodejs:dynamic/liveengage:${name}`)} | ${cell(fields + order)} |`);
   }
-  rows.push(`| ${code("BotDeployment")} (component) | ${code("liveengage:index:BotDeployment")} | ${cell("itself nothing: its children follow their own rows")} |`);
+  rows.push(
+    `| ${code("BotDeployment")} (component) | ${code("liveengage:index:BotDeployment")} | ${cell("itself nothing: its children follow their own rows")} |`,
+  );
   return rows.join("\n");
 }
 

@@ -44,5 +44,9 @@ console.log(`[link-self] installed the packed package into ${path.relative(root,
 fs.mkdirSync(path.join(root, ".pulumi"), { recursive: true });
 fs.writeFileSync(
   path.join(root, ".pulumi", "package.json"),
-  JSON.stringify({ name: "liveengage-local-programs", private: true, description: "package scope for programs under .pulumi/ (scripts/link-self.js)" }, null, 2) + "\n",
+  JSON.stringify(
+    { name: "liveengage-local-programs", private: true, description: "package scope for programs under .pulumi/ (scripts/link-self.js)" },
+    null,
+    2,
+  ) + "\n",
 );

@@ -22,29 +22,37 @@ const agentPassword = config.requireSecret("agentPassword");
 /** Protect every resource (default true; only throw-away test stacks turn it off). */
 const protect = config.getBoolean("protect") ?? true;
 
-const humans = new le.Skill("human-escalation", {
-  name: "prod-bot-human-escalation",
-  description: "Human agents take over when the bot does not answer",
-}, { protect });
-
-const bot = new le.BotDeployment("prod-bot", {
-  botId,
-  conversationType: "messaging",
-  environment: "production",
-  agents: {
-    count: 3,
-    loginNamePrefix: "prod-bot",
-    nickname: "Assistant",
-    email: "prod-bot@example.com",
-    credentials: { password: agentPassword },
+const humans = new le.Skill(
+  "human-escalation",
+  {
+    name: "prod-bot-human-escalation",
+    description: "Human agents take over when the bot does not answer",
   },
-  skill: { name: "prod-bot-skill", description: "Conversations for the production bot" },
-  routing: { campaignName: "Production bot campaign", engagementName: "Message us" },
-  fallbackSkillId: humans.id,
-  flags: { fallbackEscalationTime: 120_000, messageResendMaxRetries: 2 },
-  rollout: "rolling",
-  connectTimeoutSeconds: 300,
-}, { protect }); // children inherit protect from the component
+  { protect },
+);
+
+const bot = new le.BotDeployment(
+  "prod-bot",
+  {
+    botId,
+    conversationType: "messaging",
+    environment: "production",
+    agents: {
+      count: 3,
+      loginNamePrefix: "prod-bot",
+      nickname: "Assistant",
+      email: "prod-bot@example.com",
+      credentials: { password: agentPassword },
+    },
+    skill: { name: "prod-bot-skill", description: "Conversations for the production bot" },
+    routing: { campaignName: "Production bot campaign", engagementName: "Message us" },
+    fallbackSkillId: humans.id,
+    flags: { fallbackEscalationTime: 120_000, messageResendMaxRetries: 2 },
+    rollout: "rolling",
+    connectTimeoutSeconds: 300,
+  },
+  { protect },
+); // children inherit protect from the component
 
 export const agents = bot.agents;
 export const statuses = bot.agents.apply((list) => list.map((a) => a.status));

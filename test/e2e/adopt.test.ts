@@ -9,7 +9,14 @@ import { createLiveEngageClient, resolveCredentials, shutdownLiveEngageClients, 
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import {
-  handMadeBotUser, handMadeCampaign, handMadeEngagement, handMadeSkill, stored, UNMODELLED, until, type Collection,
+  handMadeBotUser,
+  handMadeCampaign,
+  handMadeEngagement,
+  handMadeSkill,
+  stored,
+  UNMODELLED,
+  until,
+  type Collection,
 } from "../helpers/hand-made";
 
 const PASSWORD = "adopt-password-S3cret";
@@ -44,10 +51,20 @@ describeWithCli("adopting hand-made objects with the real CLI (issue #11)", () =
   beforeAll(async () => {
     emu = await startE2eEmulator(50);
     const e = emu.emulator;
-    person = createLiveEngageClient(resolveCredentials((k) => ({
-      "liveengage:accountId": e.accountId, "liveengage:csdsDomain": e.host,
-      "liveengage:username": e.credentials.username, "liveengage:password": e.credentials.password,
-    } as Record<string, string>)[k], {}));
+    person = createLiveEngageClient(
+      resolveCredentials(
+        (k) =>
+          (
+            ({
+              "liveengage:accountId": e.accountId,
+              "liveengage:csdsDomain": e.host,
+              "liveengage:username": e.credentials.username,
+              "liveengage:password": e.credentials.password,
+            }) as Record<string, string>
+          )[k],
+        {},
+      ),
+    );
     ids.skills = await handMadeSkill(person, "adopt-skill");
     ids.users = await handMadeBotUser(person, "adopt-bot");
     ids.campaigns = await handMadeCampaign(person, "adopt-campaign");
@@ -83,7 +100,8 @@ describeWithCli("adopting hand-made objects with the real CLI (issue #11)", () =
     expect(line("Engagement")).toContain(`(id ${ids.engagements}) changes`);
     expect(line("Engagement")).toContain(`skillId: "${otherSkill}" → "${ids.skills}"`);
     expect(line("Engagement")).toContain(`enabled: false → true`);
-    for (const type of ["Skill", "BotAgent", "Campaign", "Engagement"]) expect(line(type)).toContain("fields the program does not declare keep their live values");
+    for (const type of ["Skill", "BotAgent", "Campaign", "Engagement"])
+      expect(line(type)).toContain("fields the program does not declare keep their live values");
   }, 180_000);
 
   it("keeps every unmodelled field through the adopting up", async () => {
@@ -110,11 +128,20 @@ describeWithCli("adopting hand-made objects with the real CLI (issue #11)", () =
 
   it("keeps a hand edit made between the provider's read and its write during pulumi up", async () => {
     await program.setConfig("description", "managed v3");
-    await emu.admin("POST", "/faults", { match: { method: "PUT", route: "/api/account/:a/configuration/le-users/skills/:id" }, kind: "latency", latencyMs: 2000, count: 1 });
+    await emu.admin("POST", "/faults", {
+      match: { method: "PUT", route: "/api/account/:a/configuration/le-users/skills/:id" },
+      kind: "latency",
+      latencyMs: 2000,
+      count: 1,
+    });
     const up = program.up();
     await until(async () => (await emu.admin<unknown[]>("GET", "/faults")).length === 0, 120_000);
     await person.skills.merge(Number(ids.skills), () => ({ defaultOfflineSurveyId: "edited-while-up-ran" }));
     await up;
-    expect(await live("skills")).toMatchObject({ ...UNMODELLED.skills, description: "managed v3", defaultOfflineSurveyId: "edited-while-up-ran" });
+    expect(await live("skills")).toMatchObject({
+      ...UNMODELLED.skills,
+      description: "managed v3",
+      defaultOfflineSurveyId: "edited-while-up-ran",
+    });
   }, 240_000);
 });

@@ -31,9 +31,14 @@ exports.drift = deployment.drift;
 
 function liveengageCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, "dist", "cli", "main.js"), ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -44,7 +49,8 @@ describeWithCli("BotDeployment with the real CLI", () => {
   let lpEnv: NodeJS.ProcessEnv;
 
   const history = async () =>
-    (await emu.admin<{ connectors: ConnectorHistory[] }>("GET", `/status-history?account=${emu.emulator.accountId}&botId=demo-bot`)).connectors;
+    (await emu.admin<{ connectors: ConnectorHistory[] }>("GET", `/status-history?account=${emu.emulator.accountId}&botId=demo-bot`))
+      .connectors;
 
   beforeAll(async () => {
     emu = await startE2eEmulator(400);
@@ -52,7 +58,12 @@ describeWithCli("BotDeployment with the real CLI", () => {
     await emu.configure(program);
     await program.setConfig("messageDelay", "300");
     await program.setConfig("rollout", "rolling");
-    const creds = { accountId: emu.emulator.accountId, csdsDomain: emu.emulator.host, username: emu.emulator.credentials.username, password: emu.emulator.credentials.password };
+    const creds = {
+      accountId: emu.emulator.accountId,
+      csdsDomain: emu.emulator.host,
+      username: emu.emulator.credentials.username,
+      password: emu.emulator.credentials.password,
+    };
     le = createLiveEngageClient(creds);
     lpEnv = { LP_ACCOUNT_ID: creds.accountId, LP_CSDS_DOMAIN: creds.csdsDomain, LP_USERNAME: creds.username, LP_PASSWORD: creds.password };
   }, 120_000);
@@ -68,7 +79,9 @@ describeWithCli("BotDeployment with the real CLI", () => {
     await program.up();
     const out = await program.outputs();
     expect((out.agents as { loginName: string; status: string }[]).map((a) => [a.loginName, a.status])).toEqual([
-      ["support-bot-1", "Connected"], ["support-bot-2", "Connected"], ["support-bot-3", "Connected"],
+      ["support-bot-1", "Connected"],
+      ["support-bot-2", "Connected"],
+      ["support-bot-3", "Connected"],
     ]);
     expect(out.drift).toEqual([]);
     const cli = await liveengageCli(["drift", "--bot", "demo-bot"], lpEnv);
@@ -76,7 +89,9 @@ describeWithCli("BotDeployment with the real CLI", () => {
     const status = await liveengageCli(["status", "--json"], lpEnv);
     expect(status.code).toBe(0);
     expect((JSON.parse(status.stdout) as { agent: string; status: string; bot: string }[]).map((r) => [r.bot, r.agent, r.status])).toEqual([
-      ["Demo Bot", "support-bot-1", "Connected"], ["Demo Bot", "support-bot-2", "Connected"], ["Demo Bot", "support-bot-3", "Connected"],
+      ["Demo Bot", "support-bot-1", "Connected"],
+      ["Demo Bot", "support-bot-2", "Connected"],
+      ["Demo Bot", "support-bot-3", "Connected"],
     ]);
     const table = await liveengageCli(["status"], lpEnv);
     expect(table.stdout).toMatch(/Demo Bot\s+support-bot-1\s+\d+\s+messaging\s+Demo\s+Connected/);
@@ -90,7 +105,14 @@ describeWithCli("BotDeployment with the real CLI", () => {
     await le.connectors.stop("demo-bot", "support-bot-2");
     await le.connectors.waitForStatus("demo-bot", userId, "STOPPED", { timeoutMs: 10_000, intervalMs: 100 });
     const configurations = { ...current.configurations, messageDelay: "999", lpPassword: "support-pw-1-x" };
-    await le.connectors.edit(userId, { deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: "support-bot-2", botId: "demo-bot", configurations });
+    await le.connectors.edit(userId, {
+      deploymentEnvironment: "STAGING",
+      type: "messaging",
+      lpAccountId: le.accountId,
+      lpAccountUser: "support-bot-2",
+      botId: "demo-bot",
+      configurations,
+    });
     await le.connectors.start("demo-bot", "support-bot-2");
     await le.connectors.waitForStatus("demo-bot", userId, "CONNECTED", { timeoutMs: 10_000, intervalMs: 100 });
 

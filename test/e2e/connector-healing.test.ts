@@ -42,10 +42,19 @@ const GATE_ENV = { PULUMI_SKIP_CONFIRMATIONS: "" };
 /** `liveengage <args>` in a program folder, with the project's Pulumi environment (as README's CI gate runs it). */
 function liveengage(dir: string, args: string[]): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile("bash", ["-c", `source "${path.join(ROOT, "scripts", "pulumi-env.sh")}" && exec node "${path.join(ROOT, "dist", "cli", "main.js")}" "$@"`, "liveengage", ...args],
-      { cwd: dir, env: process.env }, (error, stdout, stderr) => {
+    execFile(
+      "bash",
+      [
+        "-c",
+        `source "${path.join(ROOT, "scripts", "pulumi-env.sh")}" && exec node "${path.join(ROOT, "dist", "cli", "main.js")}" "$@"`,
+        "liveengage",
+        ...args,
+      ],
+      { cwd: dir, env: process.env },
+      (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-      });
+      },
+    );
   });
 }
 
@@ -57,7 +66,8 @@ describeWithCli("connectors that heal, drift per deployment, idempotent creates 
   let creds: Credentials;
 
   const history = async () =>
-    (await emu.admin<{ connectors: ConnectorHistory[] }>("GET", `/status-history?account=${emu.emulator.accountId}&botId=${BOT}`)).connectors;
+    (await emu.admin<{ connectors: ConnectorHistory[] }>("GET", `/status-history?account=${emu.emulator.accountId}&botId=${BOT}`))
+      .connectors;
   const userId = async (login: string) => String((await le.users.findByLoginName(login))!.id);
   /** Login names of the connectors that were stopped (restarted) since `from`. */
   const restartedSince = async (from: number) => {
@@ -65,7 +75,8 @@ describeWithCli("connectors that heal, drift per deployment, idempotent creates 
     for (const c of await le.connectors.listForBot(BOT)) byId.set(String(c.lpUserId), c.lpAccountUser);
     return (await history())
       .filter((c) => c.history.some((h) => h.status === "STOPPED" && Date.parse(String(h.at)) >= from))
-      .map((c) => byId.get(c.lpUserId) ?? c.lpUserId).sort();
+      .map((c) => byId.get(c.lpUserId) ?? c.lpUserId)
+      .sort();
   };
   const statusOf = async (login: string) => (await le.connectors.statusOf(BOT, await userId(login)))?.status;
 
@@ -96,7 +107,10 @@ describeWithCli("connectors that heal, drift per deployment, idempotent creates 
   it("drift --stack: each clean stack exits 0; one stack's agent edited out of band fails only that stack, naming the agent; an unknown bot fails", async () => {
     for (const p of [a, b]) {
       const r = await liveengage(p.dir, ["drift", "--stack", p.stack]);
-      expect([r.code, r.stdout]).toEqual([0, expect.stringContaining(`no drift: the ${p === a ? 3 : 2} connector(s) of stack ${p.stack} are as declared`)]);
+      expect([r.code, r.stdout]).toEqual([
+        0,
+        expect.stringContaining(`no drift: the ${p === a ? 3 : 2} connector(s) of stack ${p.stack} are as declared`),
+      ]);
       // The other stack's connectors share the bot: listed apart, never drift.
       expect(r.stdout).toContain(`not this stack's`);
     }
@@ -109,7 +123,11 @@ describeWithCli("connectors that heal, drift per deployment, idempotent creates 
     await le.connectors.stop(BOT, "heal-a-2");
     await le.connectors.waitForStatus(BOT, id, "STOPPED", { timeoutMs: 10_000, intervalMs: 100 });
     await le.connectors.edit(id, {
-      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: "heal-a-2", botId: BOT,
+      deploymentEnvironment: "STAGING",
+      type: "messaging",
+      lpAccountId: le.accountId,
+      lpAccountUser: "heal-a-2",
+      botId: BOT,
       configurations: { ...current.configurations, messageDelay: "999", lpPassword: password("heal-a", 2) },
     });
     await le.connectors.start(BOT, "heal-a-2");
@@ -134,7 +152,10 @@ describeWithCli("connectors that heal, drift per deployment, idempotent creates 
     // The gate of the README: a preview-only refresh shows the drift (and changes nothing), repeatably.
     for (let i = 0; i < 2; i++) {
       const gate = await a.pulumi(["refresh", "--preview-only", "--expect-no-changes"], { allowFailure: true, env: GATE_ENV });
-      expect([gate.code, gate.stderr + gate.stdout]).toEqual([expect.any(Number), expect.stringContaining("no changes were expected for refresh but changes were proposed")]);
+      expect([gate.code, gate.stderr + gate.stdout]).toEqual([
+        expect.any(Number),
+        expect.stringContaining("no changes were expected for refresh but changes were proposed"),
+      ]);
       expect(gate.code).not.toBe(0);
     }
     await a.refresh();
@@ -146,7 +167,9 @@ describeWithCli("connectors that heal, drift per deployment, idempotent creates 
 
   it("the masked-password hand edit: refresh reports the Not Connected agent, up repairs it restarting only that agent", async () => {
     await maskedPasswordHandEdit(creds, BOT, "heal-a-1", le);
-    await expect(le.connectors.waitForStatus(BOT, await userId("heal-a-1"), "CONNECTED", { timeoutMs: 5_000, intervalMs: 100, failFast: true })).rejects.toThrow(/login/);
+    await expect(
+      le.connectors.waitForStatus(BOT, await userId("heal-a-1"), "CONNECTED", { timeoutMs: 5_000, intervalMs: 100, failFast: true }),
+    ).rejects.toThrow(/login/);
 
     const drift = await liveengage(a.dir, ["drift", "--stack", a.stack]);
     expect(drift.code).toBe(2);

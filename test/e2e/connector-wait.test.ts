@@ -26,7 +26,13 @@ exports.status = connector.status;
 exports.rawStatus = connector.rawStatus;
 `;
 
-interface LogEntry { seq: number; time: string; method: string; route: string; status: number }
+interface LogEntry {
+  seq: number;
+  time: string;
+  method: string;
+  route: string;
+  status: number;
+}
 
 describeWithCli("a connector that takes minutes to connect", () => {
   let emu: E2eEmulator;
@@ -45,24 +51,30 @@ describeWithCli("a connector that takes minutes to connect", () => {
     await emu?.close();
   }, 300_000);
 
-  it("deploys with the default timeout, backing off to one status call per 5 s, progress in the output", async () => {
-    const up = await program.up();
-    const out = await program.outputs();
-    expect(out).toMatchObject({ status: "Connected", rawStatus: "CONNECTED" });
+  it(
+    "deploys with the default timeout, backing off to one status call per 5 s, progress in the output",
+    async () => {
+      const up = await program.up();
+      const out = await program.outputs();
+      expect(out).toMatchObject({ status: "Connected", rawStatus: "CONNECTED" });
 
-    // Progress lines a person sees while `pulumi up` waits.
-    const progress = (up.stdout + up.stderr).split("\n").filter((l) => /slow-bot: Not Connected \(starting\), \d+ s/.test(l));
-    expect(progress.length).toBeGreaterThanOrEqual(Math.floor(CONNECT_DELAY_MS / 20_000) - 1);
+      // Progress lines a person sees while `pulumi up` waits.
+      const progress = (up.stdout + up.stderr).split("\n").filter((l) => /slow-bot: Not Connected \(starting\), \d+ s/.test(l));
+      expect(progress.length).toBeGreaterThanOrEqual(Math.floor(CONNECT_DELAY_MS / 20_000) - 1);
 
-    // Status reads: a few in the first seconds, then at most one per 5 s.
-    const log = await emu.admin<LogEntry[]>("GET", "/requests");
-    const reads = log.filter((r) => r.method === "GET" && r.route === STATUS_ROUTE).map((r) => Date.parse(r.time));
-    const first = reads[0]!;
-    const later = reads.filter((t) => t - first >= 10_000);
-    const windowS = (reads[reads.length - 1]! - (first + 10_000)) / 1000;
-    expect(later.length).toBeLessThanOrEqual(Math.floor(windowS / 5) + 1);
-    // And the wait did not stop polling: it saw the connector connect soon after it did.
-    expect(reads.length).toBeGreaterThanOrEqual(Math.floor(CONNECT_DELAY_MS / 5_000));
-    console.log(`slow connect: ${reads.length} status reads over ${Math.round((reads[reads.length - 1]! - first) / 1000)} s; ${progress.length} progress lines, e.g. ${progress[0]?.trim()}`);
-  }, CONNECT_DELAY_MS + 300_000);
+      // Status reads: a few in the first seconds, then at most one per 5 s.
+      const log = await emu.admin<LogEntry[]>("GET", "/requests");
+      const reads = log.filter((r) => r.method === "GET" && r.route === STATUS_ROUTE).map((r) => Date.parse(r.time));
+      const first = reads[0]!;
+      const later = reads.filter((t) => t - first >= 10_000);
+      const windowS = (reads[reads.length - 1]! - (first + 10_000)) / 1000;
+      expect(later.length).toBeLessThanOrEqual(Math.floor(windowS / 5) + 1);
+      // And the wait did not stop polling: it saw the connector connect soon after it did.
+      expect(reads.length).toBeGreaterThanOrEqual(Math.floor(CONNECT_DELAY_MS / 5_000));
+      console.log(
+        `slow connect: ${reads.length} status reads over ${Math.round((reads[reads.length - 1]! - first) / 1000)} s; ${progress.length} progress lines, e.g. ${progress[0]?.trim()}`,
+      );
+    },
+    CONNECT_DELAY_MS + 300_000,
+  );
 });

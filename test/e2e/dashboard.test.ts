@@ -76,8 +76,15 @@ const bot = (page: Page) => page.locator('section[data-bot="demo-bot"]');
 const agentRow = (page: Page, login: string) => bot(page).locator(`tr[data-agent="${login}"]`);
 
 async function timelineRows(page: Page): Promise<TimelineRow[]> {
-  return bot(page).locator('table[data-timeline="demo-bot"] tbody tr').evaluateAll((rows) =>
-    rows.map((r) => ({ at: Number(r.getAttribute("data-at")), connected: Number(r.getAttribute("data-connected")), total: Number(r.getAttribute("data-total")) })));
+  return bot(page)
+    .locator('table[data-timeline="demo-bot"] tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => ({
+        at: Number(r.getAttribute("data-at")),
+        connected: Number(r.getAttribute("data-connected")),
+        total: Number(r.getAttribute("data-total")),
+      })),
+    );
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -103,7 +110,12 @@ describeWithCli("liveengage dashboard in a real browser", () => {
       await emu.configure(program);
       await program.setConfig("messageDelay", "300");
       await program.up();
-      const creds = { accountId: emu.emulator.accountId, csdsDomain: emu.emulator.host, username: emu.emulator.credentials.username, password: emu.emulator.credentials.password };
+      const creds = {
+        accountId: emu.emulator.accountId,
+        csdsDomain: emu.emulator.host,
+        username: emu.emulator.credentials.username,
+        password: emu.emulator.credentials.password,
+      };
       le = createLiveEngageClient(creds);
       // Credentials from the stack's config (the password a secret in it), as the other commands read them.
       dashboard = await startDashboardCli(program);
@@ -129,7 +141,11 @@ describeWithCli("liveengage dashboard in a real browser", () => {
     it("shows the demo's 3 agents Connected, with no drift; keyboard reaches everything", async () => {
       await page.goto(dashboard!.url);
       await waitForExpression(page, ALL_CONNECTED, 30_000);
-      expect(await bot(page).locator("tbody th[scope=row]").allTextContents()).toEqual(["demo-bot-agent-1", "demo-bot-agent-2", "demo-bot-agent-3"]);
+      expect(await bot(page).locator("tbody th[scope=row]").allTextContents()).toEqual([
+        "demo-bot-agent-1",
+        "demo-bot-agent-2",
+        "demo-bot-agent-3",
+      ]);
       await expect(bot(page).locator("[data-drift=none]").textContent()).resolves.toBe("None: the 3 agents share one configuration.");
       await expect(bot(page).locator(".summary").textContent()).resolves.toMatch(/^3 of 3 agents Connected/);
 
@@ -163,7 +179,11 @@ describeWithCli("liveengage dashboard in a real browser", () => {
       await le.connectors.stop("demo-bot", "demo-bot-agent-2");
       await le.connectors.waitForStatus("demo-bot", userId, "STOPPED", { timeoutMs: 10_000, intervalMs: 100 });
       await le.connectors.edit(userId, {
-        deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: "demo-bot-agent-2", botId: "demo-bot",
+        deploymentEnvironment: "STAGING",
+        type: "messaging",
+        lpAccountId: le.accountId,
+        lpAccountUser: "demo-bot-agent-2",
+        botId: "demo-bot",
         configurations: { ...current.configurations, messageDelay: "999", lpPassword: AGENT_PASSWORDS[1] },
       });
       // From here the drift is live in the account; the page must show it within the bound.

@@ -12,7 +12,6 @@ import * as path from "node:path";
 import { describeWithCli, ROOT, runPulumi, type RunResult } from "../helpers/pulumi-cli";
 import { freePort } from "../helpers/free-port";
 
-
 async function answers(port: number): Promise<boolean> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/_emulator/state`, { signal: AbortSignal.timeout(2000) });
@@ -37,11 +36,12 @@ function isolatedDemo(name: string, extraEnv: NodeJS.ProcessEnv = {}) {
   const work = path.join(ROOT, ".pulumi", "e2e", `${name}-${id}`);
   const stack = `${name}-e2e-${id}`;
   const demo = { work, stack, port: 0, env: {} as NodeJS.ProcessEnv };
-  const script = (args: string[]): Promise<RunResult> => new Promise((resolve) => {
-    execFile("bash", args, { cwd: ROOT, env: demo.env, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+  const script = (args: string[]): Promise<RunResult> =>
+    new Promise((resolve) => {
+      execFile("bash", args, { cwd: ROOT, env: demo.env, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      });
     });
-  });
   const pidFile = () => path.join(work, "run", "emulator.pid");
   const emulatorPid = () => Number(readFileSync(pidFile(), "utf8").trim());
 
@@ -101,7 +101,9 @@ describeWithCli("npm run demo (scripts/demo.sh) on an isolated port, data dir an
       agents: { loginName: string; status: string }[];
     };
     expect(out.agents.map((a) => [a.loginName, a.status])).toEqual([
-      ["demo-bot-agent-1", "Connected"], ["demo-bot-agent-2", "Connected"], ["demo-bot-agent-3", "Connected"],
+      ["demo-bot-agent-1", "Connected"],
+      ["demo-bot-agent-2", "Connected"],
+      ["demo-bot-agent-3", "Connected"],
     ]);
   }, 300_000);
 

@@ -38,8 +38,18 @@ function liveCount(dump: StateDump, account: string, key: string): number {
   return Object.values(coll).filter((o) => !o.deleted && !o.isDeleted).length;
 }
 
-interface HistoryEntry { status: string; at: string | number; reasons?: string[] }
-interface LogEntry { seq: number; method: string; route: string; url: string; status: number }
+interface HistoryEntry {
+  status: string;
+  at: string | number;
+  reasons?: string[];
+}
+interface LogEntry {
+  seq: number;
+  method: string;
+  route: string;
+  url: string;
+  status: number;
+}
 
 describeWithCli("a bot deployment with the real CLI", () => {
   let emu: E2eEmulator;
@@ -68,8 +78,13 @@ describeWithCli("a bot deployment with the real CLI", () => {
     const now = await emu.admin<StateDump>("GET", "/state");
     const id = emu.emulator.accountId;
     const added = (key: string) => liveCount(now, id, key) - liveCount(stateBefore as StateDump, id, key);
-    expect({ skills: added("skills"), users: added("users"), campaigns: added("campaigns"), engagements: added("engagements"), connectors: added("connectors") })
-      .toEqual({ skills: 1, users: 2, campaigns: 1, engagements: 1, connectors: 2 });
+    expect({
+      skills: added("skills"),
+      users: added("users"),
+      campaigns: added("campaigns"),
+      engagements: added("engagements"),
+      connectors: added("connectors"),
+    }).toEqual({ skills: 1, users: 2, campaigns: 1, engagements: 1, connectors: 2 });
   }, 300_000);
 
   it("keeps secrets out of plaintext state", async () => {
@@ -83,7 +98,9 @@ describeWithCli("a bot deployment with the real CLI", () => {
   it("stores each resource's provider as a small require of the installed package", async () => {
     const { resources } = await program.exportState();
     const dynamic = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/liveengage:"));
-    expect(new Set(dynamic.map((r) => r.type.split(":").pop()))).toEqual(new Set(["Skill", "BotAgent", "Campaign", "Engagement", "BotConnector"]));
+    expect(new Set(dynamic.map((r) => r.type.split(":").pop()))).toEqual(
+      new Set(["Skill", "BotAgent", "Campaign", "Engagement", "BotConnector"]),
+    );
     for (const r of dynamic) {
       const provider = String(r.outputs?.__provider ?? "");
       const kind = r.type.split(":").pop()!;
@@ -127,7 +144,9 @@ describeWithCli("a bot deployment with the real CLI", () => {
       expect(stopBefore).toBe(true);
       expect(startAfter).toBe(true);
       const { connectors } = await emu.admin<{ connectors: { lpUserId: string; history: HistoryEntry[] }[] }>(
-        "GET", `/status-history?account=${emu.emulator.accountId}&botId=demo-bot`);
+        "GET",
+        `/status-history?account=${emu.emulator.accountId}&botId=demo-bot`,
+      );
       const seq = (connectors.find((c) => c.lpUserId === userId)?.history ?? []).map((h) => h.status);
       // Connected, then Stopped before the delete, then back to Connected after the new start.
       const lastStopped = seq.lastIndexOf("STOPPED");

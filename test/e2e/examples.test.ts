@@ -34,7 +34,11 @@ function liveObjects(dump: StateDump, account: string): Record<string, number> {
   return out;
 }
 
-interface Agent { loginName: string; status: string; statusReasons: string[] }
+interface Agent {
+  loginName: string;
+  status: string;
+  statusReasons: string[];
+}
 
 interface Lifecycle {
   /** Config beyond the emulator connection and agentPassword. */
@@ -89,7 +93,10 @@ const LIFECYCLES: Record<string, Lifecycle> = {
       allConnected(out.routingAgents, 2);
       allConnected(out.specialistAgents, 2);
       expect(out.statuses).toEqual([
-        "routing-bot-1: Connected", "routing-bot-2: Connected", "billing-bot-1: Connected", "billing-bot-2: Connected",
+        "routing-bot-1: Connected",
+        "routing-bot-2: Connected",
+        "billing-bot-1: Connected",
+        "billing-bot-2: Connected",
       ]);
     },
   },
@@ -103,7 +110,7 @@ const LIFECYCLES: Record<string, Lifecycle> = {
       expect(typeof out.escalationSkillId).toBe("string");
     },
     async extra(program) {
-      const { resources } = await program.exportState() as unknown as { resources: { type: string; protect?: boolean }[] };
+      const { resources } = (await program.exportState()) as unknown as { resources: { type: string; protect?: boolean }[] };
       const liveengage = resources.filter((r) => r.type.includes("liveengage:"));
       expect(liveengage.length).toBe(11); // 2 skills, campaign, engagement, 3 agents, 3 connectors + component
       for (const r of liveengage) expect([r.type, r.protect]).toEqual([r.type, true]);
@@ -124,11 +131,17 @@ const LIFECYCLES: Record<string, Lifecycle> = {
 
 describeWithCli("examples/: each example's lifecycle against the emulator", () => {
   it("has a lifecycle for every example folder, each a standalone program: README, Pulumi.yaml, index.ts, tsconfig.json, package.json", () => {
-    const folders = readdirSync(EXAMPLES).filter((f) => statSync(path.join(EXAMPLES, f)).isDirectory()).sort();
+    const folders = readdirSync(EXAMPLES)
+      .filter((f) => statSync(path.join(EXAMPLES, f)).isDirectory())
+      .sort();
     expect(folders).toEqual(Object.keys(LIFECYCLES).sort());
     for (const f of folders) {
-      expect([f, readdirSync(path.join(EXAMPLES, f)).filter((x) => !/^Pulumi\..+\.yaml$|^node_modules$|^package-lock\.json$/.test(x)).sort()])
-        .toEqual([f, ["Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]]);
+      expect([
+        f,
+        readdirSync(path.join(EXAMPLES, f))
+          .filter((x) => !/^Pulumi\..+\.yaml$|^node_modules$|^package-lock\.json$/.test(x))
+          .sort(),
+      ]).toEqual([f, ["Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]]);
       // What a copy outside the repository installs: the published package and the Pulumi SDK.
       const manifest = JSON.parse(readFileSync(path.join(EXAMPLES, f, "package.json"), "utf8")) as { dependencies: Record<string, string> };
       expect([f, Object.keys(manifest.dependencies).sort()]).toEqual([f, ["@pulumi/pulumi", "pulumi-liveengage"]]);

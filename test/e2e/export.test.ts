@@ -17,16 +17,31 @@ import { describeWithCli, ROOT, TestProgram } from "../helpers/pulumi-cli";
 const SECOND_ACCOUNT = "87654321";
 const SECOND_ADMIN = { username: "second-admin", password: "second-admin-pw" };
 
-function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      cmd,
+      args,
+      { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 type Obj = Record<string, unknown> & { deleted?: boolean; isDeleted?: boolean };
-type AccountDump = { skills: Record<string, Obj>; users: Record<string, Obj>; campaigns: Record<string, Obj>; engagements: Record<string, Obj>; connectors: Record<string, Obj & { configurations: Record<string, string>; lpAccountUser: string }> };
+type AccountDump = {
+  skills: Record<string, Obj>;
+  users: Record<string, Obj>;
+  campaigns: Record<string, Obj>;
+  engagements: Record<string, Obj>;
+  connectors: Record<string, Obj & { configurations: Record<string, string>; lpAccountUser: string }>;
+};
 
 /** Fields that change on any write, whoever makes it. */
 const VOLATILE = new Set(["dateUpdated", "lastPwdChangeDate", "updateTime", "manualOperationTs", "running", "lastManualOperation"]);
@@ -49,9 +64,13 @@ describeWithCli("liveengage export with the real CLI", () => {
   let before: AccountDump;
   let tarball: string;
 
-  const dump = async (acc = emu.emulator.accountId) => (await emu.admin<{ accounts: Record<string, AccountDump> }>("GET", `/state?account=${acc}`)).accounts[acc];
+  const dump = async (acc = emu.emulator.accountId) =>
+    (await emu.admin<{ accounts: Record<string, AccountDump> }>("GET", `/state?account=${acc}`)).accounts[acc];
   const lpEnv = () => ({
-    LP_ACCOUNT_ID: emu.emulator.accountId, LP_CSDS_DOMAIN: emu.emulator.host, LP_USERNAME: emu.emulator.credentials.username, LP_PASSWORD: emu.emulator.credentials.password,
+    LP_ACCOUNT_ID: emu.emulator.accountId,
+    LP_CSDS_DOMAIN: emu.emulator.host,
+    LP_USERNAME: emu.emulator.credentials.username,
+    LP_PASSWORD: emu.emulator.credentials.password,
   });
 
   beforeAll(async () => {
@@ -77,7 +96,11 @@ describeWithCli("liveengage export with the real CLI", () => {
   }, 300_000);
 
   it("exports the account with the CLI: progress on stderr, the JSON summary on stdout", async () => {
-    const r = await run(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), "export", "--out", dir, "--json", "--package", `file:${tarball}`], { env: lpEnv() });
+    const r = await run(
+      process.execPath,
+      [path.join(ROOT, "dist", "cli", "main.js"), "export", "--out", dir, "--json", "--package", `file:${tarball}`],
+      { env: lpEnv() },
+    );
     expect([r.code, r.stderr]).toEqual([0, expect.stringContaining("export: reading")]);
     summary = JSON.parse(r.stdout) as ExportSummary;
     expect(summary.counts).toEqual({ Skill: 3, BotAgent: 1, Campaign: 1, Engagement: 2, BotConnector: 0, BotDeployment: 3, bots: 3 });
@@ -100,13 +123,21 @@ describeWithCli("liveengage export with the real CLI", () => {
     const from = Date.now();
     await program.up();
 
-    const writes = (await emu.admin<{ method: string; route: string; url: string }[]>("GET", "/requests"))
-      .filter((r) => r.method !== "GET" && !/login|authenticate|logout/.test(r.route));
+    const writes = (await emu.admin<{ method: string; route: string; url: string }[]>("GET", "/requests")).filter(
+      (r) => r.method !== "GET" && !/login|authenticate|logout/.test(r.route),
+    );
     expect(writes.filter((w) => w.method === "POST" && !/instance\/(start|stop)/.test(w.url))).toEqual([]);
     expect(writes.filter((w) => w.method === "DELETE")).toEqual([]);
 
-    const history = (await emu.admin<{ connectors: { lpAccountUser: string; history: { status: string; at: string }[] }[] }>("GET", `/status-history?account=${emu.emulator.accountId}`)).connectors;
-    const restarted = history.filter((c) => c.history.some((h) => h.status === "STOPPED" && Date.parse(h.at) >= from)).map((c) => c.lpAccountUser);
+    const history = (
+      await emu.admin<{ connectors: { lpAccountUser: string; history: { status: string; at: string }[] }[] }>(
+        "GET",
+        `/status-history?account=${emu.emulator.accountId}`,
+      )
+    ).connectors;
+    const restarted = history
+      .filter((c) => c.history.some((h) => h.status === "STOPPED" && Date.parse(h.at) >= from))
+      .map((c) => c.lpAccountUser);
     expect(restarted).toEqual(["support-bot-2"]);
 
     const after = await dump();
@@ -125,8 +156,9 @@ describeWithCli("liveengage export with the real CLI", () => {
     expect(after.campaigns[String(account.campaignId)]).toEqual(expect.objectContaining(UNMODELLED.campaigns));
     expect(after.engagements[String(account.engagementIds[0])]).toEqual(expect.objectContaining(UNMODELLED.engagements));
 
-    const out = await program.outputs() as { bots: Record<string, { agents: { status: string }[]; drift: unknown[] }> };
-    for (const [bot, b] of Object.entries(out.bots)) expect([bot, b.agents.map((a) => a.status), b.drift]).toEqual([bot, b.agents.map(() => "Connected"), []]);
+    const out = (await program.outputs()) as { bots: Record<string, { agents: { status: string }[]; drift: unknown[] }> };
+    for (const [bot, b] of Object.entries(out.bots))
+      expect([bot, b.agents.map((a) => a.status), b.drift]).toEqual([bot, b.agents.map(() => "Connected"), []]);
   }, 600_000);
 
   it("then preview and refresh show no changes", async () => {
@@ -139,8 +171,21 @@ describeWithCli("liveengage export with the real CLI", () => {
     const after = await dump();
     const exportedUsers = new Set(Object.values(account.users).map(String));
     for (const kind of ["skills", "campaigns", "engagements"] as const) expect([kind, live(after[kind])]).toEqual([kind, []]);
-    expect(live(after.users).map((u) => String(u.id)).filter((id) => exportedUsers.has(id))).toEqual([]);
-    expect(live(after.users).map((u) => u.loginName).sort()).toEqual(live(before.users).map((u) => u.loginName).filter((l) => PASSWORDS[l as string] === undefined).sort());
+    expect(
+      live(after.users)
+        .map((u) => String(u.id))
+        .filter((id) => exportedUsers.has(id)),
+    ).toEqual([]);
+    expect(
+      live(after.users)
+        .map((u) => u.loginName)
+        .sort(),
+    ).toEqual(
+      live(before.users)
+        .map((u) => u.loginName)
+        .filter((l) => PASSWORDS[l as string] === undefined)
+        .sort(),
+    );
     expect(Object.keys(after.connectors)).toEqual([]);
     await program.pulumi(["stack", "rm", "--yes", program.stack]);
     program = undefined as unknown as TestProgram;
@@ -148,11 +193,15 @@ describeWithCli("liveengage export with the real CLI", () => {
 
   it("the same program creates the whole setup in a second, empty account", async () => {
     const other = { support: "support-bot-2nd", chat: "chat-helper-2nd", owl: "night-owl-2nd" };
-    await emu.admin("POST", "/seed", { accounts: [{
-      accountId: SECOND_ACCOUNT,
-      users: [{ loginName: SECOND_ADMIN.username, password: SECOND_ADMIN.password, profile: "Administrator" }],
-      bots: Object.entries(other).map(([k, id]) => ({ id, name: BOTS[k as keyof typeof BOTS].name })),
-    }] });
+    await emu.admin("POST", "/seed", {
+      accounts: [
+        {
+          accountId: SECOND_ACCOUNT,
+          users: [{ loginName: SECOND_ADMIN.username, password: SECOND_ADMIN.password, profile: "Administrator" }],
+          bots: Object.entries(other).map(([k, id]) => ({ id, name: BOTS[k as keyof typeof BOTS].name })),
+        },
+      ],
+    });
     program = await TestProgram.inDir(dir, `export-second-${process.pid}`);
     await program.setConfig("liveengage:accountId", SECOND_ACCOUNT);
     await program.setConfig("liveengage:csdsDomain", emu.emulator.host);
@@ -165,13 +214,35 @@ describeWithCli("liveengage export with the real CLI", () => {
 
     await program.up();
     const made = await dump(SECOND_ACCOUNT);
-    expect(live(made.skills).map((s) => s.name).sort()).toEqual(["chat support", "escalation", "support"]);
-    expect(live(made.users).map((u) => u.loginName).filter((l) => l !== SECOND_ADMIN.username).sort()).toEqual(Object.keys(PASSWORDS).sort());
+    expect(
+      live(made.skills)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(["chat support", "escalation", "support"]);
+    expect(
+      live(made.users)
+        .map((u) => u.loginName)
+        .filter((l) => l !== SECOND_ADMIN.username)
+        .sort(),
+    ).toEqual(Object.keys(PASSWORDS).sort());
     expect(live(made.campaigns).map((c) => c.name)).toEqual(["Customer care"]);
-    expect(live(made.engagements).map((e) => e.name).sort()).toEqual(["Chat with us", "Message us"]);
-    expect(Object.values(made.connectors).map((c) => `${c.botId}/${c.lpAccountUser}`).sort()).toEqual([
-      "chat-helper-2nd/chat-helper-a", "chat-helper-2nd/chat-helper-b", "night-owl-2nd/alice-nights", "night-owl-2nd/owl-backup",
-      "support-bot-2nd/support-bot-1", "support-bot-2nd/support-bot-2", "support-bot-2nd/support-bot-3",
+    expect(
+      live(made.engagements)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(["Chat with us", "Message us"]);
+    expect(
+      Object.values(made.connectors)
+        .map((c) => `${c.botId}/${c.lpAccountUser}`)
+        .sort(),
+    ).toEqual([
+      "chat-helper-2nd/chat-helper-a",
+      "chat-helper-2nd/chat-helper-b",
+      "night-owl-2nd/alice-nights",
+      "night-owl-2nd/owl-backup",
+      "support-bot-2nd/support-bot-1",
+      "support-bot-2nd/support-bot-2",
+      "support-bot-2nd/support-bot-3",
     ]);
     // The drifted agent is built as declared: the majority's value.
     const support2 = Object.values(made.connectors).find((c) => c.lpAccountUser === "support-bot-2")!;

@@ -14,12 +14,27 @@
 import { describeWithCli, TestProgram, type RunResult } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import { describeWithPostgres, startPostgres, type PostgresServer } from "../helpers/postgres";
-import { convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, seedBots, sleep, spawnPulumi, stackView, type FleetOptions } from "../helpers/reliability";
+import {
+  convergence,
+  FAST_RETRY_ENV,
+  fleetCounts,
+  fleetProgram,
+  seedBots,
+  sleep,
+  spawnPulumi,
+  stackView,
+  type FleetOptions,
+} from "../helpers/reliability";
 import { minConnected, type ConnectorHistory } from "../helpers/status-timeline";
 
 const FLEET_SIZE = 10;
 const AGENTS = 3;
-const fleetOptions = (i: number): FleetOptions => ({ prefix: `pf${String(i).padStart(2, "0")}`, bots: 1, agentsPerBot: AGENTS, routing: true });
+const fleetOptions = (i: number): FleetOptions => ({
+  prefix: `pf${String(i).padStart(2, "0")}`,
+  bots: 1,
+  agentsPerBot: AGENTS,
+  routing: true,
+});
 const FLEET = Array.from({ length: FLEET_SIZE }, (_, i) => fleetOptions(i + 1));
 const LOCKED: FleetOptions = { prefix: "pglock", bots: 1, agentsPerBot: AGENTS, routing: true };
 const NOTHING = { skills: 0, users: 0, campaigns: 0, engagements: 0, connectors: 0 };
@@ -45,7 +60,12 @@ exports.skillId = bot.skillId;
 exports.statuses = bot.agents.apply((as) => as.map((a) => a.status));
 `;
 
-interface RequestLogEntry { seq: number; status: number; method: string; route: string }
+interface RequestLogEntry {
+  seq: number;
+  status: number;
+  method: string;
+  route: string;
+}
 
 describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL)", () => {
   describeWithPostgres("PostgreSQL 15 on loopback", () => {
@@ -81,10 +101,15 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
     const key = (suffix: string) => `${pg.database}/.pulumi/${suffix}`;
     /** The stack's state as the PostgreSQL backend stores it: one row per blob, base64 in JSON. */
     const stateRow = (p: TestProgram, project: string) =>
-      pg.sql(`SELECT convert_from(decode(data->>'data', 'base64'), 'UTF8') FROM pulumi_state WHERE key = '${key(`stacks/${project}/${p.stack}.json`)}'`);
+      pg.sql(
+        `SELECT convert_from(decode(data->>'data', 'base64'), 'UTF8') FROM pulumi_state WHERE key = '${key(`stacks/${project}/${p.stack}.json`)}'`,
+      );
     const expectAllSucceeded = (results: RunResult[], what: string) => {
       const failed = results.map((r, i) => ({ i, r })).filter(({ r }) => r.code !== 0);
-      if (failed.length) throw new Error(`${what}: ${failed.length} of ${results.length} failed\n${failed.map(({ i, r }) => `--- stack ${i + 1}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`).join("\n")}`);
+      if (failed.length)
+        throw new Error(
+          `${what}: ${failed.length} of ${results.length} failed\n${failed.map(({ i, r }) => `--- stack ${i + 1}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`).join("\n")}`,
+        );
     };
 
     beforeAll(async () => {
@@ -97,7 +122,10 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
         ...FAST_RETRY_ENV,
         ...pg.clientEnv,
         PULUMI_BACKEND_URL_OVERRIDE: pg.url,
-        LP_ACCOUNT_ID: accountId, LP_CSDS_DOMAIN: host, LP_USERNAME: credentials.username, LP_PASSWORD: credentials.password,
+        LP_ACCOUNT_ID: accountId,
+        LP_CSDS_DOMAIN: host,
+        LP_USERNAME: credentials.username,
+        LP_PASSWORD: credentials.password,
       };
       for (const f of [LOCKED, ...FLEET, { prefix: "pgref" }]) await seedBots(emu.admin, accountId, f.prefix, 1);
     }, 120_000);
@@ -114,7 +142,12 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
     it("two `pulumi up` of one stack at once: the lock refuses the second; state and account stay as declared", async () => {
       const p = await program("pglock", { "index.js": fleetProgram(LOCKED) });
       // Hold the first run's first connector start for a while, so the second certainly meets it mid-update.
-      await emu.admin("POST", "/faults", { match: { method: "PUT", route: "/sysadmin/nodejs/instance/start/:botId" }, kind: "latency", latencyMs: 8000, count: 1 });
+      await emu.admin("POST", "/faults", {
+        match: { method: "PUT", route: "/sysadmin/nodejs/instance/start/:botId" },
+        kind: "latency",
+        latencyMs: 8000,
+        count: 1,
+      });
       deployed.add(p);
       const first = spawnPulumi(p, ["up", "--yes", "--skip-preview"], env);
       let firstDone = false;
@@ -135,8 +168,14 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
       // The lock is gone, the state holds exactly what was declared, nothing is pending.
       expect((await pg.sql(`SELECT count(*) FROM pulumi_state WHERE key LIKE '${lockKey}'`)).trim()).toBe("0");
       const c = await convergence(emu.admin, emu.emulator.accountId, LOCKED.prefix, p);
-      expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending, stopped: c.stopped, counts: c.counts })
-        .toEqual({ duplicates: [], orphans: [], missing: [], pending: 0, stopped: [], counts: fleetCounts(LOCKED) });
+      expect({
+        duplicates: c.duplicates,
+        orphans: c.orphans,
+        missing: c.missing,
+        pending: c.pending,
+        stopped: c.stopped,
+        counts: c.counts,
+      }).toEqual({ duplicates: [], orphans: [], missing: [], pending: 0, stopped: [], counts: fleetCounts(LOCKED) });
       await p.previewNoChanges();
       // The state really lives in PostgreSQL, secrets encrypted there.
       const row = await stateRow(p, "pglock");
@@ -157,9 +196,12 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
       const skillId = (await shared.outputs()).skillId;
       const out = await consumer.outputs();
       expect(out).toEqual({ skillId, statuses: ["Connected", "Connected"] });
-      const dump = await emu.admin<{ accounts: Record<string, { users: Record<string, { loginName: string; skillIds: number[]; deleted?: boolean }> }> }>(
-        "GET", `/state?account=${emu.emulator.accountId}`);
-      const agents = Object.values(dump.accounts[emu.emulator.accountId].users).filter((u) => u.loginName.startsWith("pgref-b1") && !u.deleted);
+      const dump = await emu.admin<{
+        accounts: Record<string, { users: Record<string, { loginName: string; skillIds: number[]; deleted?: boolean }> }>;
+      }>("GET", `/state?account=${emu.emulator.accountId}`);
+      const agents = Object.values(dump.accounts[emu.emulator.accountId].users).filter(
+        (u) => u.loginName.startsWith("pgref-b1") && !u.deleted,
+      );
       expect(agents.map((u) => u.skillIds.map(String))).toEqual([[String(skillId)], [String(skillId)]]);
       await consumer.destroy();
       await shared.destroy();
@@ -168,8 +210,9 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
     }, 600_000);
 
     it(`deploys ${FLEET_SIZE} stacks (one bot each, ${AGENTS} agents) in parallel into one account: all converge, all Connected`, async () => {
-      fleet = await Promise.all(FLEET.map((f, i) => program(`pgfleet`, { "index.js": fleetProgram(f) }).then((p) => ({ p, i }))))
-        .then((xs) => xs.sort((a, b) => a.i - b.i).map((x) => x.p));
+      fleet = await Promise.all(FLEET.map((f, i) => program(`pgfleet`, { "index.js": fleetProgram(f) }).then((p) => ({ p, i })))).then(
+        (xs) => xs.sort((a, b) => a.i - b.i).map((x) => x.p),
+      );
       const since = await lastSeq();
       // Rate limiting at that scale: a few calls (at most 20, 3% of Account Config calls) are
       // answered 429 with Retry-After 1; the client must wait them out.
@@ -184,8 +227,15 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
 
       for (const [i, p] of fleet.entries()) {
         const c = await convergence(emu.admin, emu.emulator.accountId, FLEET[i].prefix, p);
-        expect({ stack: i + 1, duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending, stopped: c.stopped, counts: c.counts })
-          .toEqual({ stack: i + 1, duplicates: [], orphans: [], missing: [], pending: 0, stopped: [], counts: fleetCounts(FLEET[i]) });
+        expect({
+          stack: i + 1,
+          duplicates: c.duplicates,
+          orphans: c.orphans,
+          missing: c.missing,
+          pending: c.pending,
+          stopped: c.stopped,
+          counts: c.counts,
+        }).toEqual({ stack: i + 1, duplicates: [], orphans: [], missing: [], pending: 0, stopped: [], counts: fleetCounts(FLEET[i]) });
         expect(await p.outputs()).toEqual({ statuses: { [`${FLEET[i].prefix}-bot-1`]: ["Connected", "Connected", "Connected"] } });
       }
       // One state per stack in PostgreSQL, each with its own resources only.
@@ -197,7 +247,9 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
       expect(fleet).toHaveLength(FLEET_SIZE);
       const since = await lastSeq();
       const from = Date.now();
-      const results = await Promise.all(fleet.map((p) => p.pulumi(["up", "--yes", "--skip-preview", "--config", "messageDelay=450"], { allowFailure: true })));
+      const results = await Promise.all(
+        fleet.map((p) => p.pulumi(["up", "--yes", "--skip-preview", "--config", "messageDelay=450"], { allowFailure: true })),
+      );
       const to = Date.now();
       report.parallelRolloutSeconds = Math.round((to - from) / 100) / 10;
       report.rollout = await tally(since);
@@ -205,10 +257,14 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
       const minimumPerBot: number[] = [];
       for (const f of FLEET) {
         const botId = `${f.prefix}-bot-1`;
-        const { connectors } = await emu.admin<{ connectors: ConnectorHistory[] }>("GET", `/status-history?account=${emu.emulator.accountId}&botId=${botId}`);
+        const { connectors } = await emu.admin<{ connectors: ConnectorHistory[] }>(
+          "GET",
+          `/status-history?account=${emu.emulator.accountId}&botId=${botId}`,
+        );
         expect([botId, connectors.length]).toEqual([botId, AGENTS]);
         // Every connector of every bot was restarted in the window…
-        for (const c of connectors) expect([botId, c.history.some((h) => h.status === "STOPPED" && Date.parse(String(h.at)) >= from)]).toEqual([botId, true]);
+        for (const c of connectors)
+          expect([botId, c.history.some((h) => h.status === "STOPPED" && Date.parse(String(h.at)) >= from)]).toEqual([botId, true]);
         minimumPerBot.push(minConnected(connectors, from, to));
       }
       report.minConnectedPerBot = minimumPerBot;
@@ -216,8 +272,13 @@ describeWithCli("fleets on a PostgreSQL state backend (real CLI, real PostgreSQL
       expect(minimumPerBot).toEqual(FLEET.map(() => AGENTS - 1));
       for (const [i, p] of fleet.entries()) {
         const c = await convergence(emu.admin, emu.emulator.accountId, FLEET[i].prefix, p);
-        expect({ stack: i + 1, duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, stopped: c.stopped })
-          .toEqual({ stack: i + 1, duplicates: [], orphans: [], missing: [], stopped: [] });
+        expect({ stack: i + 1, duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, stopped: c.stopped }).toEqual({
+          stack: i + 1,
+          duplicates: [],
+          orphans: [],
+          missing: [],
+          stopped: [],
+        });
       }
     }, 900_000);
 

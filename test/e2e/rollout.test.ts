@@ -37,7 +37,10 @@ const deployment = new BotDeployment("fleet", {
 exports.agents = deployment.agents;
 `;
 
-interface Interval { from: number; to: number }
+interface Interval {
+  from: number;
+  to: number;
+}
 const at = (h: { at: string | number }) => (typeof h.at === "number" ? h.at : Date.parse(h.at));
 
 /** Per connector, the intervals in [from, to] during which it was not Connected after having been (restarts). */
@@ -93,7 +96,8 @@ describeWithCli("rollout: first deploy at once, restarts one at a time (real CLI
   let baseline: TestProgram;
 
   const history = async () =>
-    (await emu.admin<{ connectors: ConnectorHistory[] }>("GET", `/status-history?account=${emu.emulator.accountId}&botId=demo-bot`)).connectors;
+    (await emu.admin<{ connectors: ConnectorHistory[] }>("GET", `/status-history?account=${emu.emulator.accountId}&botId=demo-bot`))
+      .connectors;
   const connectorSteps = (steps: { op: string; urn: string; replaceReasons?: string[] }[]) =>
     steps.filter((s) => s.urn.includes("BotConnector") && s.op !== "same");
 
@@ -125,7 +129,9 @@ describeWithCli("rollout: first deploy at once, restarts one at a time (real CLI
     expect(Math.max(...starts.map((s) => s.from))).toBeLessThan(Math.min(...starts.map((s) => s.to)));
     // From the first agent starting to the last Connected: about one connect delay, not five.
     expect(Math.max(...starts.map((s) => s.to)) - Math.min(...starts.map((s) => s.from))).toBeLessThan(2 * CONNECT_DELAY_MS);
-    process.stdout.write(`first deploy of ${AGENTS} agents: ${withDelay} ms with a ${CONNECT_DELAY_MS} ms connect delay, ${without} ms without: +${((withDelay - without) / CONNECT_DELAY_MS).toFixed(2)} × the delay\n`);
+    process.stdout.write(
+      `first deploy of ${AGENTS} agents: ${withDelay} ms with a ${CONNECT_DELAY_MS} ms connect delay, ${without} ms without: +${((withDelay - without) / CONNECT_DELAY_MS).toFixed(2)} × the delay\n`,
+    );
     // Issue #18's Done means (the only wall-time ratio asserted here).
     expect(withDelay - without).toBeLessThan(2 * CONNECT_DELAY_MS);
   }, 400_000);
@@ -168,7 +174,9 @@ describeWithCli("rollout: first deploy at once, restarts one at a time (real CLI
     expect(new Set(steps.map((s) => s.urn.split("::").pop())).size).toBe(AGENTS);
     for (const s of steps) expect(s.replaceReasons ?? []).not.toContain("agentUserId");
     const text = await program.pulumi(["preview", "--diff"]);
-    expect(text.stdout + text.stderr).toContain(`bot agent "fleet-bot-3" will be restarted: stop → start, one at a time; reason: lpPassword changed (secret)`);
+    expect(text.stdout + text.stderr).toContain(
+      `bot agent "fleet-bot-3" will be restarted: stop → start, one at a time; reason: lpPassword changed (secret)`,
+    );
     expect(text.stdout + text.stderr).not.toContain("fleet-pw-3-2");
     await program.setConfig("passwordVersion", "1");
   }, 300_000);
@@ -176,13 +184,16 @@ describeWithCli("rollout: first deploy at once, restarts one at a time (real CLI
   it("renames the login prefix: agents replaced one at a time, ≥ 4 of 5 Connected throughout", async () => {
     await program.setConfig("prefix", "fleet-agent");
     const preview = await program.pulumi(["preview", "--diff"]);
-    expect(preview.stdout + preview.stderr).toContain(`bot agent "fleet-bot-2" will be restarted: stop → start as "fleet-agent-2", one at a time`);
+    expect(preview.stdout + preview.stderr).toContain(
+      `bot agent "fleet-bot-2" will be restarted: stop → start as "fleet-agent-2", one at a time`,
+    );
     const from = Date.now();
     await program.up();
     const to = Date.now();
     const out = await program.outputs();
-    expect((out.agents as { loginName: string; status: string }[]).map((a) => [a.loginName, a.status]))
-      .toEqual(Array.from({ length: AGENTS }, (_, i) => [`fleet-agent-${i + 1}`, "Connected"]));
+    expect((out.agents as { loginName: string; status: string }[]).map((a) => [a.loginName, a.status])).toEqual(
+      Array.from({ length: AGENTS }, (_, i) => [`fleet-agent-${i + 1}`, "Connected"]),
+    );
     expect(minConnected(await history(), from, to)).toBeGreaterThanOrEqual(AGENTS - 1);
     await program.previewNoChanges();
   }, 400_000);

@@ -64,7 +64,11 @@ function filesUnder(dir: string, needle?: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     let entries: string[];
-    try { entries = readdirSync(d); } catch { return; }
+    try {
+      entries = readdirSync(d);
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const full = path.join(d, e);
       const st = statSync(full);
@@ -93,11 +97,22 @@ describeWithCli("no secret leaks through a full lifecycle (real CLI)", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), "le-secrets-"));
     emulator = await startEmulator({ port: 0, connectDelayMs: 50, dataDir });
-    await admin()("POST", "/seed", { accounts: [{
-      accountId: emulator.accountId,
-      oauthClients: [{ clientId: "sec-client", clientSecret: SECRETS.oauthClientSecret }],
-      appKeys: [{ appKey: APP_KEY.appKey, secret: SECRETS.appSecret, accessToken: APP_KEY.accessToken, accessTokenSecret: SECRETS.accessTokenSecret }],
-    }] });
+    await admin()("POST", "/seed", {
+      accounts: [
+        {
+          accountId: emulator.accountId,
+          oauthClients: [{ clientId: "sec-client", clientSecret: SECRETS.oauthClientSecret }],
+          appKeys: [
+            {
+              appKey: APP_KEY.appKey,
+              secret: SECRETS.appSecret,
+              accessToken: APP_KEY.accessToken,
+              accessTokenSecret: SECRETS.accessTokenSecret,
+            },
+          ],
+        },
+      ],
+    });
     program = await TestProgram.create("secrets", { "index.js": PROGRAM });
     await program.setConfig("liveengage:accountId", emulator.accountId);
     await program.setConfig("liveengage:csdsDomain", emulator.host);
@@ -164,7 +179,8 @@ describeWithCli("no secret leaks through a full lifecycle (real CLI)", () => {
 
   it("finds no secret value anywhere: CLI output, provider stderr, state, history, emulator data and logs", async () => {
     const haystacks: { what: string; text: string }[] = [...outputs];
-    for (const f of filesUnder(path.join(ROOT, ".pulumi", "state"), program.stack)) haystacks.push({ what: path.relative(ROOT, f), text: readFileSync(f, "utf8") });
+    for (const f of filesUnder(path.join(ROOT, ".pulumi", "state"), program.stack))
+      haystacks.push({ what: path.relative(ROOT, f), text: readFileSync(f, "utf8") });
     for (const f of filesUnder(program.dir)) haystacks.push({ what: path.relative(ROOT, f), text: readFileSync(f, "utf8") });
     for (const f of filesUnder(dataDir)) {
       let text = readFileSync(f, "utf8");
@@ -180,13 +196,18 @@ describeWithCli("no secret leaks through a full lifecycle (real CLI)", () => {
     }
     haystacks.push({ what: "emulator request log", text: JSON.stringify(await admin()("GET", "/requests")) });
     haystacks.push({ what: "emulator state dump", text: JSON.stringify(await admin()("GET", "/state")) });
-    haystacks.push({ what: "emulator status history", text: JSON.stringify(await admin()("GET", `/status-history?account=${emulator.accountId}`)) });
+    haystacks.push({
+      what: "emulator status history",
+      text: JSON.stringify(await admin()("GET", `/status-history?account=${emulator.accountId}`)),
+    });
     // The state files were really scanned (the stack's checkpoint and its history).
     expect(haystacks.filter((h) => h.what.includes(".pulumi/state")).length).toBeGreaterThanOrEqual(2);
     for (const h of haystacks) {
       for (const [name, value] of Object.entries(SECRETS)) if (h.text.includes(value)) leaks.push(`${name} in ${h.what}`);
     }
-    console.log(`[secrets] scanned ${haystacks.length} outputs/files for ${Object.keys(SECRETS).length} secret values: ${leaks.length} leaks`);
+    console.log(
+      `[secrets] scanned ${haystacks.length} outputs/files for ${Object.keys(SECRETS).length} secret values: ${leaks.length} leaks`,
+    );
     expect(leaks).toEqual([]);
   }, 120_000);
 });

@@ -27,7 +27,11 @@ exports.status = connector.status;
 exports.rawStatus = connector.rawStatus;
 `;
 
-interface LogEntry { seq: number; method: string; route: string }
+interface LogEntry {
+  seq: number;
+  method: string;
+  route: string;
+}
 const STATUS_ROUTE = "/sysadmin/nodejs/instance/status-v2/:botId";
 
 describeWithCli("connector status vocabularies", () => {
@@ -57,13 +61,17 @@ describeWithCli("connector status vocabularies", () => {
     ["seed", "CONNECTED"],
     ["deploy-page", "ONLINE"],
     ["bot-status", "ONLINE (Conversational Cloud: CONNECTED, bot server: CONNECTED)"],
-  ])("deploys under the %s vocabulary: Connected, raw %s", async (vocabulary, raw) => {
-    await deployUnder(vocabulary);
-    await program.up();
-    expect(await program.outputs()).toMatchObject({ status: "Connected", rawStatus: raw });
-    // The status read back by a refresh is the same: nothing to change.
-    await program.refreshNoChanges();
-  }, 300_000);
+  ])(
+    "deploys under the %s vocabulary: Connected, raw %s",
+    async (vocabulary, raw) => {
+      await deployUnder(vocabulary);
+      await program.up();
+      expect(await program.outputs()).toMatchObject({ status: "Connected", rawStatus: raw });
+      // The status read back by a refresh is the same: nothing to change.
+      await program.refreshNoChanges();
+    },
+    300_000,
+  );
 
   it("fails fast on a status word nobody documented, naming it, and leaves no connector", async () => {
     await deployUnder("seed", { connected: "FULLY_OPERATIONAL" });

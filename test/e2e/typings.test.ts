@@ -13,8 +13,17 @@ import { ROOT } from "../helpers/pulumi-cli";
 /** pulumi/templates typescript/tsconfig.json. */
 const TEMPLATE_TSCONFIG = {
   compilerOptions: {
-    strict: true, outDir: "bin", target: "es2020", module: "commonjs", moduleResolution: "node", sourceMap: true,
-    experimentalDecorators: true, pretty: true, noFallthroughCasesInSwitch: true, noImplicitReturns: true, forceConsistentCasingInFileNames: true,
+    strict: true,
+    outDir: "bin",
+    target: "es2020",
+    module: "commonjs",
+    moduleResolution: "node",
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
   },
   files: ["index.ts"],
 };
@@ -50,12 +59,25 @@ it("a fresh `pulumi new typescript` project importing the package passes `tsc --
     if (!name.startsWith(".")) symlinkSync(path.join(ROOT, "node_modules", name), path.join(dir, "node_modules", name));
   }
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TEMPLATE_TSCONFIG, null, 4));
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "fresh", main: "index.ts", devDependencies: { "@types/node": "*", typescript: "*" }, dependencies: { "@pulumi/pulumi": "*", "pulumi-liveengage": "*" } }));
+  writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({
+      name: "fresh",
+      main: "index.ts",
+      devDependencies: { "@types/node": "*", typescript: "*" },
+      dependencies: { "@pulumi/pulumi": "*", "pulumi-liveengage": "*" },
+    }),
+  );
   writeFileSync(path.join(dir, "index.ts"), PROGRAM);
   try {
     const result = await new Promise<{ code: number; output: string }>((resolve) => {
-      execFile(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir, "--pretty", "false"], { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
-        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }));
+      execFile(
+        process.execPath,
+        [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir, "--pretty", "false"],
+        { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
+      );
     });
     expect(result).toEqual({ code: 0, output: "" });
   } finally {

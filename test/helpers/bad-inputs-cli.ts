@@ -32,8 +32,10 @@ const pulumi = require("@pulumi/pulumi");
 const le = require("pulumi-liveengage");
 const config = new pulumi.Config();
 const cases = {
-${[...cases.map((c) => `  ${JSON.stringify(c.id)}: () => { ${caseBody(c)} },`),
-    `  "valid": () => { new le.Skill("ok", { name: "bi-valid-skill" }); new le.BotAgent("ok", { loginName: "bi-valid", nickname: "bot", fullName: "Bot", email: "b@example.com", password: pulumi.secret("long-enough-pw") }); },`].join("\n")}
+${[
+  ...cases.map((c) => `  ${JSON.stringify(c.id)}: () => { ${caseBody(c)} },`),
+  `  "valid": () => { new le.Skill("ok", { name: "bi-valid-skill" }); new le.BotAgent("ok", { loginName: "bi-valid", nickname: "bot", fullName: "Bot", email: "b@example.com", password: pulumi.secret("long-enough-pw") }); },`,
+].join("\n")}
 };
 const which = config.require("case");
 if (!cases[which]) throw new Error("unknown case " + which);
@@ -66,15 +68,26 @@ export function problemsOf(o: CaseOutcome, c: BadInput, secrets: readonly string
 
 /** The closing table: one line per case with whether it was refused and named, and its preview time. */
 export function tableOf(outcomes: readonly CaseOutcome[], workers: number): string {
-  return `[bad-inputs] ${outcomes.length} cases, ${workers} previews at a time\n`
-    + outcomes.map((o) => `${o.id}\t${o.property}\trefused=${o.code !== 0}\tnamed=${o.output.includes(o.property)}\t${(o.ms / 1000).toFixed(1)} s`).join("\n");
+  return (
+    `[bad-inputs] ${outcomes.length} cases, ${workers} previews at a time\n` +
+    outcomes
+      .map((o) => `${o.id}\t${o.property}\trefused=${o.code !== 0}\tnamed=${o.output.includes(o.property)}\t${(o.ms / 1000).toFixed(1)} s`)
+      .join("\n")
+  );
 }
 
 /** Runs `cases` and answers the wrongly refused ones with their problems and output's tail. */
-export async function wronglyRefused(runner: BadInputRunner, cases: readonly BadInput[]): Promise<{ outcomes: CaseOutcome[]; wrong: { id: string; problems: string[]; output: string }[] }> {
+export async function wronglyRefused(
+  runner: BadInputRunner,
+  cases: readonly BadInput[],
+): Promise<{ outcomes: CaseOutcome[]; wrong: { id: string; problems: string[]; output: string }[] }> {
   const outcomes = await runner.run(cases);
   const wrong = outcomes.flatMap((o) => {
-    const problems = problemsOf(o, cases.find((x) => x.id === o.id)!, runner.secretsOf(cases.find((x) => x.id === o.id)!));
+    const problems = problemsOf(
+      o,
+      cases.find((x) => x.id === o.id)!,
+      runner.secretsOf(cases.find((x) => x.id === o.id)!),
+    );
     return problems.length ? [{ id: o.id, problems, output: o.output.slice(-1500) }] : [];
   });
   return { outcomes, wrong };
@@ -91,7 +104,12 @@ export class BadInputRunner {
 
   static async start(name: string, cases: readonly BadInput[], workers: number): Promise<BadInputRunner> {
     const emu = await startE2eEmulator(50);
-    const le = createLiveEngageClient({ accountId: emu.emulator.accountId, csdsDomain: emu.emulator.host, username: "admin", password: emu.emulator.credentials.password });
+    const le = createLiveEngageClient({
+      accountId: emu.emulator.accountId,
+      csdsDomain: emu.emulator.host,
+      username: "admin",
+      password: emu.emulator.credentials.password,
+    });
     await seedExisting(le);
     await shutdownLiveEngageClients();
     const targets = await startConfigTargets(emu.emulator.host);
@@ -124,9 +142,11 @@ export class BadInputRunner {
     await this.emu.admin("DELETE", "/requests");
     const queue = [...cases];
     const outcomes: CaseOutcome[] = [];
-    await Promise.all(this.stacks.map(async (stack) => {
-      for (let c = queue.shift(); c !== undefined; c = queue.shift()) outcomes.push(await this.runOne(stack, c));
-    }));
+    await Promise.all(
+      this.stacks.map(async (stack) => {
+        for (let c = queue.shift(); c !== undefined; c = queue.shift()) outcomes.push(await this.runOne(stack, c));
+      }),
+    );
     const order = new Map(cases.map((c, i) => [c.id, i]));
     return outcomes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
@@ -143,7 +163,8 @@ export class BadInputRunner {
   }
 
   async close(): Promise<void> {
-    for (const stack of this.stacks.slice(1)) await runPulumi(["stack", "rm", "--yes", "--force", stack], { cwd: this.program.dir, allowFailure: true });
+    for (const stack of this.stacks.slice(1))
+      await runPulumi(["stack", "rm", "--yes", "--force", stack], { cwd: this.program.dir, allowFailure: true });
     await this.program.dispose();
     await this.targets.close();
     await this.emu.close();
@@ -167,7 +188,8 @@ export class BadInputRunner {
 
   private async configure(stack: string): Promise<void> {
     const e = this.emu.emulator;
-    const set = (key: string, value: string, secret = false) => this.cli(stack, ["config", "set", key, value, secret ? "--secret" : "--plaintext"]);
+    const set = (key: string, value: string, secret = false) =>
+      this.cli(stack, ["config", "set", key, value, secret ? "--secret" : "--plaintext"]);
     await set("liveengage:accountId", e.accountId);
     await set("liveengage:csdsDomain", e.host);
     await set("liveengage:username", e.credentials.username);
@@ -188,7 +210,10 @@ export const WORKERS = 3;
  * run after the table).
  */
 export function describeBadInputTable(
-  title: string, stackName: string, cases: readonly BadInput[], timeoutMs: number,
+  title: string,
+  stackName: string,
+  cases: readonly BadInput[],
+  timeoutMs: number,
   more?: (ctx: { runner: () => BadInputRunner; outcomes: () => CaseOutcome[] }) => void,
 ): void {
   describeWithCli(title, () => {
@@ -201,7 +226,6 @@ export function describeBadInputTable(
 
     afterAll(async () => {
       await runner?.close();
-      // eslint-disable-next-line no-console
       console.log(tableOf(outcomes, WORKERS));
     }, 120_000);
 
@@ -209,12 +233,16 @@ export function describeBadInputTable(
       expect((await runner.previewValid()).code).toBe(0);
     }, 120_000);
 
-    it(`refuses each of the ${cases.length} cases at preview, naming the property, with no secret, no stack trace and no write`, async () => {
-      const result = await wronglyRefused(runner, cases);
-      outcomes = result.outcomes;
-      expect(result.wrong).toEqual([]);
-      expect(await runner.writes()).toEqual([]);
-    }, timeoutMs);
+    it(
+      `refuses each of the ${cases.length} cases at preview, naming the property, with no secret, no stack trace and no write`,
+      async () => {
+        const result = await wronglyRefused(runner, cases);
+        outcomes = result.outcomes;
+        expect(result.wrong).toEqual([]);
+        expect(await runner.writes()).toEqual([]);
+      },
+      timeoutMs,
+    );
 
     more?.({ runner: () => runner, outcomes: () => outcomes });
   });

@@ -11,7 +11,9 @@ import { describeRequiring } from "./requires";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function describeWithBrowser(name: string, body: () => void): void {
-  const missing = existsSync(CHROMIUM) ? undefined : `no browser at ${CHROMIUM}; install it with: apt-get update && apt-get install -y chromium`;
+  const missing = existsSync(CHROMIUM)
+    ? undefined
+    : `no browser at ${CHROMIUM}; install it with: apt-get update && apt-get install -y chromium`;
   describeRequiring({ missing }, name, body);
 }
 
@@ -30,8 +32,14 @@ export async function launchBrowser(viewport = { width: 1100, height: 900 }): Pr
     headless: true,
     viewport,
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -95,9 +95,14 @@ export async function startFake(): Promise<FakeLiveEngage> {
   fake.route("POST", `/api/account/${accountId}/login`, (_req, res) => {
     const bearer = `bearer-${bearers.length + 1}-${"b".repeat(24)}`;
     bearers.push(bearer);
-    json(res, 200, { bearer, csrf: `csrf-${"c".repeat(20)}`, sessionTTl: "28800000", config: { loginName: "admin" } }, {
-      "set-cookie": `Session_id=sess-${"s".repeat(20)}; Path=/; HttpOnly`,
-    });
+    json(
+      res,
+      200,
+      { bearer, csrf: `csrf-${"c".repeat(20)}`, sessionTTl: "28800000", config: { loginName: "admin" } },
+      {
+        "set-cookie": `Session_id=sess-${"s".repeat(20)}; Path=/; HttpOnly`,
+      },
+    );
   });
   fake.route("POST", `/sentinel/api/account/${accountId}/app/token`, (_req, res) => {
     const bearer = `jwt-${bearers.length + 1}-${"j".repeat(24)}`;

@@ -33,7 +33,14 @@ export async function handMadeBotUser(person: LiveEngageClient, loginName: strin
   const agentProfile = (await person.profiles.list()).find((p) => p.roleTypeId === 2)!;
   const { password, ...fields } = HAND_SET.user;
   const u = await person.users.create({
-    loginName, ...fields, isEnabled: true, maxChats: -1, profileIds: [agentProfile.id], userTypeId: 2, passwordSh: password, skillIds: [],
+    loginName,
+    ...fields,
+    isEnabled: true,
+    maxChats: -1,
+    profileIds: [agentProfile.id],
+    userTypeId: 2,
+    passwordSh: password,
+    skillIds: [],
   });
   await person.users.merge(u.id, () => UNMODELLED.users);
   return String(u.id);
@@ -47,14 +54,23 @@ export async function handMadeCampaign(person: LiveEngageClient, name: string): 
 }
 
 export async function handMadeEngagement(person: LiveEngageClient, campaignId: string, skillId: string, name: string): Promise<string> {
-  const e = await person.engagements.create(Number(campaignId), { name, skillId: Number(skillId), channel: 1, conversationType: 1, ...HAND_SET.engagement });
+  const e = await person.engagements.create(Number(campaignId), {
+    name,
+    skillId: Number(skillId),
+    channel: 1,
+    conversationType: 1,
+    ...HAND_SET.engagement,
+  });
   await person.engagements.merge(Number(campaignId), e.id, () => UNMODELLED.engagements);
   return String(e.id);
 }
 
 /** An object as the emulator holds it: every field, not only those the client parses. */
 export async function stored(admin: AdminCall, accountId: string, collection: Collection, id: string): Promise<Record<string, unknown>> {
-  const dump = await admin<{ accounts: Record<string, Record<Collection, Record<string, Record<string, unknown>>>> }>("GET", `/state?account=${accountId}`);
+  const dump = await admin<{ accounts: Record<string, Record<Collection, Record<string, Record<string, unknown>>>> }>(
+    "GET",
+    `/state?account=${accountId}`,
+  );
   return dump.accounts[accountId]![collection][id]!;
 }
 

@@ -83,7 +83,6 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise
   });
 }
 
-
 /** Starts a fresh cluster with one database; throws with the server log when it cannot. */
 export async function startPostgres(opts: { database?: string } = {}): Promise<PostgresServer> {
   const reason = missingReason();
@@ -122,7 +121,16 @@ export async function startPostgres(opts: { database?: string } = {}): Promise<P
 
   try {
     const [initFile, initArgs] = serverCmd("initdb", [
-      "-D", data, "-U", user, `--pwfile=${pwFile}`, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync",
+      "-D",
+      data,
+      "-U",
+      user,
+      `--pwfile=${pwFile}`,
+      "--auth=scram-sha-256",
+      "-E",
+      "UTF8",
+      "--locale=C",
+      "--no-sync",
     ]);
     await run(initFile, initArgs);
     // The port is free when asked; another process may take it before the server binds: retry.
@@ -145,10 +153,14 @@ export async function startPostgres(opts: { database?: string } = {}): Promise<P
 
   const host = "127.0.0.1";
   const psql = (db: string, statement: string) =>
-    run(path.join(PG_BIN, "psql"), ["-h", host, "-p", String(port), "-U", user, "-d", db, "-v", "ON_ERROR_STOP=1", "-At", "-c", statement], {
-      PGPASSWORD: password,
-      PGCONNECT_TIMEOUT: "10",
-    });
+    run(
+      path.join(PG_BIN, "psql"),
+      ["-h", host, "-p", String(port), "-U", user, "-d", db, "-v", "ON_ERROR_STOP=1", "-At", "-c", statement],
+      {
+        PGPASSWORD: password,
+        PGCONNECT_TIMEOUT: "10",
+      },
+    );
   await psql("postgres", `CREATE DATABASE ${database}`);
 
   return {

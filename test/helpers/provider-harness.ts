@@ -37,7 +37,10 @@ export async function startHarness(options: Parameters<typeof startEmulator>[0] 
 }
 
 /** Runs a provider's `check` and fails the test with the failures when there are any. */
-export async function checked<T>(provider: { check(o: unknown, n: Record<string, unknown>): Promise<{ inputs?: Record<string, unknown>; failures?: unknown[] }> }, news: Record<string, unknown>): Promise<T> {
+export async function checked<T>(
+  provider: { check(o: unknown, n: Record<string, unknown>): Promise<{ inputs?: Record<string, unknown>; failures?: unknown[] }> },
+  news: Record<string, unknown>,
+): Promise<T> {
   const r = await provider.check({}, news);
   if (r.failures?.length) throw new Error(`check failed: ${JSON.stringify(r.failures)}`);
   return r.inputs as T;

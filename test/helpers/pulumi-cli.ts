@@ -25,7 +25,9 @@ export interface RunResult {
 
 /** e2e tests need the CLI (skipped locally with a reason when it is missing, failing under CI=true). */
 export function describeWithCli(name: string, body: () => void): void {
-  const missing = existsSync(CLI_BIN) ? undefined : `the Pulumi CLI is missing at ${path.relative(ROOT, CLI_BIN)}; run scripts/install-pulumi.sh`;
+  const missing = existsSync(CLI_BIN)
+    ? undefined
+    : `the Pulumi CLI is missing at ${path.relative(ROOT, CLI_BIN)}; run scripts/install-pulumi.sh`;
   describeRequiring({ missing }, name, body);
 }
 
@@ -67,7 +69,11 @@ export class TestProgram {
   readonly dir: string;
   readonly stack: string;
 
-  private constructor(dir: string, stack: string, private readonly env: NodeJS.ProcessEnv) {
+  private constructor(
+    dir: string,
+    stack: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {
     this.dir = dir;
     this.stack = stack;
   }
@@ -76,10 +82,7 @@ export class TestProgram {
     const id = `${name}-${randomBytes(4).toString("hex")}`;
     const dir = path.join(ROOT, ".pulumi", "e2e", id);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      `name: ${name}\nruntime: nodejs\ndescription: e2e program ${id}\nmain: index.js\n`,
-    );
+    writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\ndescription: e2e program ${id}\nmain: index.js\n`);
     for (const [file, content] of Object.entries(files)) writeFileSync(path.join(dir, file), content);
     const program = new TestProgram(dir, id, env);
     await program.pulumi(["stack", "init", id]);
@@ -135,7 +138,9 @@ export class TestProgram {
   /** The stack's state file as text (the file backend stores it as JSON). */
   async exportState(): Promise<{ text: string; resources: { type: string; urn: string; outputs?: Record<string, unknown> }[] }> {
     const r = await this.pulumi(["stack", "export"]);
-    const parsed = JSON.parse(r.stdout) as { deployment: { resources?: { type: string; urn: string; outputs?: Record<string, unknown> }[] } };
+    const parsed = JSON.parse(r.stdout) as {
+      deployment: { resources?: { type: string; urn: string; outputs?: Record<string, unknown> }[] };
+    };
     return { text: r.stdout, resources: parsed.deployment.resources ?? [] };
   }
 

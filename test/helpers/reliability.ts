@@ -49,7 +49,9 @@ const P = ${JSON.stringify(o.prefix)};
 const out = {};
 for (let b = 1; b <= ${o.bots}; b++) {
   const botId = P + "-bot-" + b;
-  ${o.plain ? `
+  ${
+    o.plain
+      ? `
   const skill = new le.Skill("skill-" + b, { name: P + "-skill-" + b, description: skillDescription, adopt: true });
   if (b === 1 && ${Boolean(o.routing)}) {
     const campaign = new le.Campaign("campaign", { name: P + "-campaign", adopt: true });
@@ -70,7 +72,8 @@ for (let b = 1; b <= ${o.bots}; b++) {
     previous = c;
     statuses.push(c.status);
   }
-  out[botId] = pulumi.all(statuses);` : `
+  out[botId] = pulumi.all(statuses);`
+      : `
   const d = new le.BotDeployment("bot-" + b, {
     botId, conversationType: "messaging",
     agents: { count: ${o.agentsPerBot}, loginNamePrefix: P + "-b" + b, nickname, email: "b" + b + "@example.com",
@@ -80,7 +83,8 @@ for (let b = 1; b <= ${o.bots}; b++) {
     flags: { messageDelay },
     connectTimeoutSeconds: 60,
   });
-  out[botId] = d.agents.apply((as) => as.map((a) => a.status));`}
+  out[botId] = d.agents.apply((as) => as.map((a) => a.status));`
+  }
 }
 exports.statuses = out;
 `;
@@ -100,10 +104,19 @@ export function fleetCounts(o: FleetOptions): Record<Kind, number> {
 export type Kind = "skills" | "users" | "campaigns" | "engagements" | "connectors";
 export const KINDS: Kind[] = ["skills", "users", "campaigns", "engagements", "connectors"];
 const TYPE_TO_KIND: Record<string, Kind> = {
-  Skill: "skills", BotAgent: "users", Campaign: "campaigns", Engagement: "engagements", BotConnector: "connectors",
+  Skill: "skills",
+  BotAgent: "users",
+  Campaign: "campaigns",
+  Engagement: "engagements",
+  BotConnector: "connectors",
 };
 
-export interface LiveObject { kind: Kind; id: string; name: string; running?: boolean }
+export interface LiveObject {
+  kind: Kind;
+  id: string;
+  name: string;
+  running?: boolean;
+}
 
 type Dump = { accounts: Record<string, Record<string, Record<string, Record<string, unknown>>>> };
 
@@ -133,7 +146,8 @@ export interface StackView {
 /** The stack's resources by kind (ids) and its pending operations, from `pulumi stack export`. */
 export async function stackView(program: TestProgram): Promise<StackView> {
   const r = await program.pulumi(["stack", "export"]);
-  const d = (JSON.parse(r.stdout) as { deployment: { resources?: { type: string; id?: string }[]; pending_operations?: unknown[] } }).deployment;
+  const d = (JSON.parse(r.stdout) as { deployment: { resources?: { type: string; id?: string }[]; pending_operations?: unknown[] } })
+    .deployment;
   const byKind = Object.fromEntries(KINDS.map((k) => [k, [] as string[]])) as Record<Kind, string[]>;
   for (const res of d.resources ?? []) {
     const m = /^pulumi-nodejs:dynamic\/liveengage:(\w+)$/.exec(res.type);
@@ -179,7 +193,13 @@ export async function convergence(admin: Admin, accountId: string, prefix: strin
 }
 
 /** Every fault the emulator answered, from its request log (since `sinceSeq`). */
-export interface FaultTally { requests: number; status5xx: number; status429: number; resets: number; latencySpikes: number }
+export interface FaultTally {
+  requests: number;
+  status5xx: number;
+  status429: number;
+  resets: number;
+  latencySpikes: number;
+}
 
 export async function tallyFaults(admin: Admin, sinceSeq = 0): Promise<FaultTally & { lastSeq: number }> {
   const log = await admin<{ seq: number; status: number }[]>("GET", `/requests?since=${sinceSeq}`);
@@ -211,7 +231,11 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PULUMI = path.join(ROOT, "scripts", "pulumi");
 
 /** `scripts/pulumi <args>` in its own process group, so a kill takes the engine, language host and providers down together (like a CI runner killing a job). */
-export function spawnPulumi(program: TestProgram, args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+export function spawnPulumi(
+  program: TestProgram,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(PULUMI, [...args, "--non-interactive"], { cwd: program.dir, env: { ...process.env, ...env }, detached: true });
   let out = "";
   child.stdout?.on("data", (d) => (out += d));

@@ -26,10 +26,18 @@ describeWithCli("two stacks in one account at once (real CLI)", () => {
   };
 
   const expectBoth = async (deployed: boolean) => {
-    for (const [fleet, program] of [[A, a], [B, b]] as const) {
+    for (const [fleet, program] of [
+      [A, a],
+      [B, b],
+    ] as const) {
       const c = await convergence(emu.admin, emu.emulator.accountId, fleet.prefix, program);
-      expect({ stack: fleet.prefix, duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending })
-        .toEqual({ stack: fleet.prefix, duplicates: [], orphans: [], missing: [], pending: 0 });
+      expect({ stack: fleet.prefix, duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({
+        stack: fleet.prefix,
+        duplicates: [],
+        orphans: [],
+        missing: [],
+        pending: 0,
+      });
       const zero = { skills: 0, users: 0, campaigns: 0, engagements: 0, connectors: 0 };
       expect(c.counts).toEqual(deployed ? fleetCounts(fleet) : zero);
       expect(c.stopped).toEqual([]);
@@ -69,11 +77,21 @@ describeWithCli("two stacks in one account at once (real CLI)", () => {
     // A third writer (another pipeline, or a person in the UI) keeps bumping the skills revision
     // while both stacks update their skills, so their If-Match revisions are certainly stale.
     const { createLiveEngageClient } = await import("../../sdk/src/client");
-    const other = createLiveEngageClient({ accountId: emu.emulator.accountId, csdsDomain: emu.emulator.host, username: "admin", password: emu.emulator.credentials.password });
+    const other = createLiveEngageClient({
+      accountId: emu.emulator.accountId,
+      csdsDomain: emu.emulator.host,
+      username: "admin",
+      password: emu.emulator.credentials.password,
+    });
     // The first skill PUTs are held 400 ms before the emulator compares If-Match, so the third
     // writer's bumps land in between; it stops once a conflict was answered, so the re-read and
     // retry of every conflicted write then succeeds.
-    await emu.admin("POST", "/faults", { match: { method: "PUT", route: "/api/account/:a/configuration/le-users/skills*" }, kind: "latency", latencyMs: 400, count: 4 });
+    await emu.admin("POST", "/faults", {
+      match: { method: "PUT", route: "/api/account/:a/configuration/le-users/skills*" },
+      kind: "latency",
+      latencyMs: 400,
+      count: 4,
+    });
     let stop = false;
     let bumps = 0;
     const noise = (async () => {
@@ -96,7 +114,9 @@ describeWithCli("two stacks in one account at once (real CLI)", () => {
     conflicts.thirdWriterBumps = bumps;
     expect(conflicts.update).toBeGreaterThan(0);
     await expectBoth(true);
-    const dump = await emu.admin<{ accounts: Record<string, { skills: Record<string, { name: string; description?: string; deleted?: boolean }> }> }>("GET", "/state");
+    const dump = await emu.admin<{
+      accounts: Record<string, { skills: Record<string, { name: string; description?: string; deleted?: boolean }> }>;
+    }>("GET", "/state");
     const skills = Object.values(dump.accounts[emu.emulator.accountId].skills).filter((s) => !s.deleted);
     for (const p of [a, b]) {
       const prefix = p === a ? A.prefix : B.prefix;

@@ -20,7 +20,17 @@
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import {
-  convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, killGroup, prng, repairFileBackend, seedBots, sleep, spawnPulumi, type FleetOptions,
+  convergence,
+  FAST_RETRY_ENV,
+  fleetCounts,
+  fleetProgram,
+  killGroup,
+  prng,
+  repairFileBackend,
+  seedBots,
+  sleep,
+  spawnPulumi,
+  type FleetOptions,
 } from "../helpers/reliability";
 
 const FLEET: FleetOptions = { prefix: "crs", bots: 3, agentsPerBot: 2, plain: true, routing: true };
@@ -32,7 +42,17 @@ function isApiWrite(e: { method: string; route: string }): boolean {
 }
 
 type Op = "up" | "rollout" | "destroy";
-interface SeedOutcome { seed: number; op: Op; killAfterWrites: number; writesSeen: number; killedAtMs: number; finishedBeforeKill: boolean; pendingOps: number; recovery: string; converged: boolean }
+interface SeedOutcome {
+  seed: number;
+  op: Op;
+  killAfterWrites: number;
+  writesSeen: number;
+  killedAtMs: number;
+  finishedBeforeKill: boolean;
+  pendingOps: number;
+  recovery: string;
+  converged: boolean;
+}
 
 describeWithCli("pulumi killed with SIGKILL at random points, then the documented recovery (real CLI)", () => {
   let emu: E2eEmulator;
@@ -108,8 +128,15 @@ describeWithCli("pulumi killed with SIGKILL at random points, then the documente
 
       let c = await convergence(emu.admin, emu.emulator.accountId, FLEET.prefix, program);
       const outcome: SeedOutcome = {
-        seed, op, killAfterWrites, writesSeen: writes, killedAtMs, finishedBeforeKill, pendingOps: pendingBefore,
-        recovery: steps.join(" → "), converged: false,
+        seed,
+        op,
+        killAfterWrites,
+        writesSeen: writes,
+        killedAtMs,
+        finishedBeforeKill,
+        pendingOps: pendingBefore,
+        recovery: steps.join(" → "),
+        converged: false,
       };
       outcomes.push(outcome);
       // The account is right after the re-run alone…
@@ -121,7 +148,12 @@ describeWithCli("pulumi killed with SIGKILL at random points, then the documente
         await program.pulumi(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
         c = await convergence(emu.admin, emu.emulator.accountId, FLEET.prefix, program);
       }
-      expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({ duplicates: [], orphans: [], missing: [], pending: 0 });
+      expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({
+        duplicates: [],
+        orphans: [],
+        missing: [],
+        pending: 0,
+      });
       const zero = { skills: 0, users: 0, campaigns: 0, engagements: 0, connectors: 0 };
       expect(c.counts).toEqual(deployed ? fleetCounts(FLEET) : zero);
       expect(c.stopped).toEqual([]);

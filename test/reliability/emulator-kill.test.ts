@@ -15,15 +15,21 @@ import * as path from "node:path";
 import { spawnEmulator as spawnChild, type EmulatorChild as Child } from "../helpers/emulator-child";
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import {
-  convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, liveObjects, repairFileBackend, seedBots, sleep, spawnPulumi, type FleetOptions,
+  convergence,
+  FAST_RETRY_ENV,
+  fleetCounts,
+  fleetProgram,
+  liveObjects,
+  repairFileBackend,
+  seedBots,
+  sleep,
+  spawnPulumi,
+  type FleetOptions,
 } from "../helpers/reliability";
 import { freePort } from "../helpers/free-port";
 
 const FLEET: FleetOptions = { prefix: "ekl", bots: 3, agentsPerBot: 2, plain: true, routing: true };
 const ACCOUNT = "12345678";
-
-
-
 
 function kill9(proc: ChildProcessWithoutNullStreams): Promise<void> {
   return new Promise((resolve) => {
@@ -33,7 +39,8 @@ function kill9(proc: ChildProcessWithoutNullStreams): Promise<void> {
   });
 }
 
-const isApiWrite = (e: { method: string; route: string }) => e.method !== "GET" && !/\/login|\/refresh|\/logout|\/sentinel\/|\/le-auth\//.test(e.route);
+const isApiWrite = (e: { method: string; route: string }) =>
+  e.method !== "GET" && !/\/login|\/refresh|\/logout|\/sentinel\/|\/le-auth\//.test(e.route);
 
 describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CLI, child-process emulator)", () => {
   let dataDir: string;
@@ -63,11 +70,18 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
     console.log(`[emulator-kill] outcomes\n${outcomes.map((o) => JSON.stringify(o)).join("\n")}`);
   }, 120_000);
 
-  for (const [op, killAfterWrites] of [["up", 9], ["destroy", 7]] as const) {
+  for (const [op, killAfterWrites] of [
+    ["up", 9],
+    ["destroy", 7],
+  ] as const) {
     it(`${op}: emulator SIGKILLed after ${killAfterWrites} writes, restarted with its state intact, then converged`, async () => {
       const admin = emulatorAdmin(emu.url);
       await admin("DELETE", "/requests");
-      const run = spawnPulumi(program, op === "up" ? ["up", "--yes", "--skip-preview"] : ["destroy", "--yes", "--skip-preview"], FAST_RETRY_ENV);
+      const run = spawnPulumi(
+        program,
+        op === "up" ? ["up", "--yes", "--skip-preview"] : ["destroy", "--yes", "--skip-preview"],
+        FAST_RETRY_ENV,
+      );
       let finished = false;
       void run.exited.then(() => (finished = true));
       let lastDump = await liveObjects(admin, ACCOUNT, FLEET.prefix);
@@ -100,9 +114,23 @@ describeWithCli("the emulator killed mid-write during pulumi up/destroy (real CL
         if (op === "up") await program.up();
         else await program.destroy();
       }
-      outcomes.push({ op, killAfterWrites, writesSeen: writes, objectsBeforeKill: lastDump.length, objectsAfterRestart: after.length, lostOnRestart: lost.length, pulumiExit: code, recovery: steps.join(" → ") || "none (rode it out)" });
+      outcomes.push({
+        op,
+        killAfterWrites,
+        writesSeen: writes,
+        objectsBeforeKill: lastDump.length,
+        objectsAfterRestart: after.length,
+        lostOnRestart: lost.length,
+        pulumiExit: code,
+        recovery: steps.join(" → ") || "none (rode it out)",
+      });
       const c = await convergence(emulatorAdmin(emu.url), ACCOUNT, FLEET.prefix, program);
-      expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({ duplicates: [], orphans: [], missing: [], pending: 0 });
+      expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({
+        duplicates: [],
+        orphans: [],
+        missing: [],
+        pending: 0,
+      });
       const zero = { skills: 0, users: 0, campaigns: 0, engagements: 0, connectors: 0 };
       expect(c.counts).toEqual(op === "up" ? fleetCounts(FLEET) : zero);
       expect(c.stopped).toEqual([]);

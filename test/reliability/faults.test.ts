@@ -9,7 +9,14 @@
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import {
-  convergence, FAST_RETRY_ENV, fleetCounts, fleetProgram, seedBots, tallyFaults, type FaultTally, type FleetOptions,
+  convergence,
+  FAST_RETRY_ENV,
+  fleetCounts,
+  fleetProgram,
+  seedBots,
+  tallyFaults,
+  type FaultTally,
+  type FleetOptions,
 } from "../helpers/reliability";
 
 const FLEET: FleetOptions = { prefix: "flt", bots: 10, agentsPerBot: 2, routing: true };
@@ -76,7 +83,12 @@ describeWithCli("a 10-bot fleet under injected faults (real CLI)", () => {
 
   const expectExactlyDeclared = async (declared = true) => {
     const c = await convergence(emu.admin, emu.emulator.accountId, FLEET.prefix, program);
-    expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({ duplicates: [], orphans: [], missing: [], pending: 0 });
+    expect({ duplicates: c.duplicates, orphans: c.orphans, missing: c.missing, pending: c.pending }).toEqual({
+      duplicates: [],
+      orphans: [],
+      missing: [],
+      pending: 0,
+    });
     const zero = { skills: 0, users: 0, campaigns: 0, engagements: 0, connectors: 0 };
     expect(c.counts).toEqual(declared ? fleetCounts(FLEET) : zero);
     if (declared) expect(c.stopped).toEqual([]);
@@ -117,7 +129,9 @@ describeWithCli("a 10-bot fleet under injected faults (real CLI)", () => {
     await program.setConfig("messageDelay", "450");
     await underFaults("rollout", () => program.up());
     await expectExactlyDeclared();
-    const dump = await emu.admin<{ accounts: Record<string, { connectors: Record<string, { lpAccountUser: string; configurations: Record<string, string> }> }> }>("GET", "/state");
+    const dump = await emu.admin<{
+      accounts: Record<string, { connectors: Record<string, { lpAccountUser: string; configurations: Record<string, string> }> }>;
+    }>("GET", "/state");
     const ours = Object.values(dump.accounts[emu.emulator.accountId].connectors).filter((c) => c.lpAccountUser.startsWith(FLEET.prefix));
     expect(ours).toHaveLength(20);
     for (const c of ours) expect([c.lpAccountUser, c.configurations.messageDelay]).toEqual([c.lpAccountUser, "450"]);

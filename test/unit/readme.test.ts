@@ -32,7 +32,8 @@ describe("README.md", () => {
     expect(rows.map((r) => /^\| `([^`]+)`/.exec(r)?.[1])).toEqual(flags.FLAG_KEYS);
     expect(rows.find((r) => r.startsWith("| `messageDelay`"))).toBe(
       "| `messageDelay` | integer, ms, ≥ 0 | `300` | Y | N |  | `flags.messageDelay` | restart | " +
-      "Milliseconds to aggregate consecutive user messages into one. |");
+        "Milliseconds to aggregate consecutive user messages into one. |",
+    );
     expect(rows.find((r) => r.startsWith("| `lpPassword`"))).toContain("| secret |");
   });
 
@@ -42,7 +43,7 @@ describe("README.md", () => {
     expect(head).toContain("npm test");
   });
 
-  it("says, in \"Bringing existing objects under code\", what each resource manages and leaves alone", () => {
+  it('says, in "Bringing existing objects under code", what each resource manages and leaves alone', () => {
     const start = readme.indexOf("## Bringing existing objects under code");
     expect(start).toBeGreaterThan(0);
     const section = readme.slice(start, readme.indexOf("\n## ", start + 3));

@@ -27,7 +27,14 @@ describe("troubleshooting", () => {
 
   it("has one entry per status component, in the order the status reports them", () => {
     // A compile-time list: adding a component to the emulator's status without a fix fails typechecking here.
-    const components: Record<Component["name"], true> = { botUser: true, role: true, login: true, skill: true, fallbackSkill: true, conversationType: true };
+    const components: Record<Component["name"], true> = {
+      botUser: true,
+      role: true,
+      login: true,
+      skill: true,
+      fallbackSkill: true,
+      conversationType: true,
+    };
     expect(model.TROUBLESHOOTING.map((t) => t.component)).toEqual(Object.keys(components));
   });
 

@@ -37,7 +37,10 @@ export interface CommandSpec {
 
 /** Bad command line: unknown option, missing or invalid value. Exits with EXIT_CODES.usage. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
     super(message);
     this.name = "UsageError";
   }
@@ -80,7 +83,9 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Record
   try {
     ({ values } = parseArgs({
       args: normalize(args, spec),
-      options: Object.fromEntries(spec.options.map((o) => [o.name, { type: o.arg ? "string" : "boolean", multiple: variadic(o) }] as const)),
+      options: Object.fromEntries(
+        spec.options.map((o) => [o.name, { type: o.arg ? "string" : "boolean", multiple: variadic(o) }] as const),
+      ),
       strict: true,
       allowPositionals: false,
     }));
@@ -95,7 +100,8 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Record
       if (o.required) throw new UsageError(`required option --${o.name} ${o.arg ?? ""} not given`.trimEnd(), spec.name);
       v = o.default;
     } else if (typeof v === "string") {
-      if (o.choices && !o.choices.includes(v)) throw new UsageError(`--${o.name} must be one of ${o.choices.join(", ")}; got ${v}`, spec.name);
+      if (o.choices && !o.choices.includes(v))
+        throw new UsageError(`--${o.name} must be one of ${o.choices.join(", ")}; got ${v}`, spec.name);
       v = parseValue(o, v, spec.name);
     } else if (Array.isArray(v)) {
       v = v.map((x) => parseValue(o, String(x), spec.name));

@@ -14,7 +14,9 @@ export interface CredentialOptions {
 
 /** The `--stack [name]` option every account-reading command shares. */
 export const STACK_OPTION: OptionSpec = {
-  name: "stack", arg: "[name]", description: "read liveengage:* credentials from this Pulumi stack (default: LP_* environment variables)",
+  name: "stack",
+  arg: "[name]",
+  description: "read liveengage:* credentials from this Pulumi stack (default: LP_* environment variables)",
 };
 /** The `--json` option: machine-readable output on stdout. */
 export const JSON_OPTION: OptionSpec = { name: "json", description: "machine-readable output (JSON on stdout)" };
@@ -23,7 +25,10 @@ export const JSON_OPTION: OptionSpec = { name: "json", description: "machine-rea
  * An operator at a terminal or a pipeline gate wants an answer in seconds: one quick retry of a
  * failed connection instead of the provider's 5/10/15 s backoff, and a 10 s answer timeout.
  */
-export const CLI_CLIENT_OPTIONS: ClientOptions = Object.freeze({ retry: { backoffMs: [500] }, timeouts: { headersMs: 10_000, bodyMs: 10_000 } });
+export const CLI_CLIENT_OPTIONS: ClientOptions = Object.freeze({
+  retry: { backoffMs: [500] },
+  timeouts: { headersMs: 10_000, bodyMs: 10_000 },
+});
 
 export function cliClient(opts: CredentialOptions, options: ClientOptions = {}): LiveEngageClient {
   return createLiveEngageClient(cliCredentials(opts), { ...CLI_CLIENT_OPTIONS, ...options });
@@ -36,7 +41,10 @@ export function cliCredentials(opts: CredentialOptions, env: NodeJS.ProcessEnv =
 
 /** Pulumi stack config as plain values (secrets decrypted). */
 export function readStackConfig(stack: string | undefined): Record<string, string> {
-  const parsed = JSON.parse(pulumiJson(["config", "--json", "--show-secrets", ...(stack ? ["--stack", stack] : [])])) as Record<string, { value?: unknown }>;
+  const parsed = JSON.parse(pulumiJson(["config", "--json", "--show-secrets", ...(stack ? ["--stack", stack] : [])])) as Record<
+    string,
+    { value?: unknown }
+  >;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(parsed)) if (v.value !== undefined) out[k] = String(v.value);
   return out;
@@ -48,6 +56,8 @@ export function pulumiJson(args: string[]): string {
     return execFileSync("pulumi", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr ?? "";
-    throw new Error(`could not run \`pulumi ${args.slice(0, 2).join(" ")}\`: ${stderr.split("\n").find((l) => l.trim()) || (e as Error).message}`);
+    throw new Error(
+      `could not run \`pulumi ${args.slice(0, 2).join(" ")}\`: ${stderr.split("\n").find((l) => l.trim()) || (e as Error).message}`,
+    );
   }
 }

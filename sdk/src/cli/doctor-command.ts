@@ -38,7 +38,10 @@ export interface DoctorCommandOptions {
 }
 
 /** Runs the doctor with the command's options; returns the report and the exit code. */
-export async function doctor(creds: ResolvedCredentials, opts: Omit<DoctorCommandOptions, "stack">): Promise<{ report: DoctorReport; exitCode: number }> {
+export async function doctor(
+  creds: ResolvedCredentials,
+  opts: Omit<DoctorCommandOptions, "stack">,
+): Promise<{ report: DoctorReport; exitCode: number }> {
   const recorder = opts.record ? new TranscriptRecorder(creds.accountId) : undefined;
   const report = await runDoctor(creds, {
     environment: opts.environment,
@@ -58,11 +61,20 @@ export const doctorCommand: CommandSpec = {
   options: [
     STACK_OPTION,
     { name: "bot", arg: "<id...>", description: "bot(s) the deploy uses: each must exist" },
-    { name: "environment", arg: "<env>", description: "the deploy's environment: production needs Bot Status Access", default: "production", choices: ["production", "demo"] },
+    {
+      name: "environment",
+      arg: "<env>",
+      description: "the deploy's environment: production needs Bot Status Access",
+      default: "production",
+      choices: ["production", "demo"],
+    },
     JSON_OPTION,
     { name: "record", arg: "<file>", description: "write a sanitized transcript (no values, no secrets) of what the account answered" },
   ],
-  exitCodes: [EXIT_CODES.failure, { code: DOCTOR_EXIT.wouldFail, meaning: "a check failed: a deploy would fail (each failure names its fix)" }],
+  exitCodes: [
+    EXIT_CODES.failure,
+    { code: DOCTOR_EXIT.wouldFail, meaning: "a check failed: a deploy would fail (each failure names its fix)" },
+  ],
   async run(opts: DoctorCommandOptions) {
     let creds: ResolvedCredentials;
     try {
@@ -71,8 +83,18 @@ export const doctorCommand: CommandSpec = {
       // Missing settings are a failed check, not a crash: a deploy would fail on them too.
       const msg = e instanceof Error ? e.message : String(e);
       const report: DoctorReport = {
-        accountId: process.env.LP_ACCOUNT_ID ?? "(unset)", authMethod: "password", ready: false,
-        checks: [{ id: "configuration", title: "Credentials configured", status: "fail", detail: msg, fix: "set the named liveengage:* stack config keys or LP_* environment variables" }],
+        accountId: process.env.LP_ACCOUNT_ID ?? "(unset)",
+        authMethod: "password",
+        ready: false,
+        checks: [
+          {
+            id: "configuration",
+            title: "Credentials configured",
+            status: "fail",
+            detail: msg,
+            fix: "set the named liveengage:* stack config keys or LP_* environment variables",
+          },
+        ],
       };
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
       process.exitCode = DOCTOR_EXIT.wouldFail;

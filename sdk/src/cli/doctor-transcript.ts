@@ -32,7 +32,17 @@ export interface Transcript {
 }
 
 /** Transport and per-response headers whose presence says nothing about the API. */
-const VOLATILE_HEADERS = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding", "vary", "server", "x-request-id", "set-cookie"]);
+const VOLATILE_HEADERS = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "content-length",
+  "transfer-encoding",
+  "vary",
+  "server",
+  "x-request-id",
+  "set-cookie",
+]);
 
 /** The type-only shape of a JSON value; array elements are merged into one shape. */
 export function shapeOf(v: unknown): Shape {
@@ -100,7 +110,10 @@ export class TranscriptRecorder {
   constructor(private readonly accountId: string) {}
 
   readonly observe = (x: Exchange): void => {
-    const headers = Object.keys(x.headers).map((h) => h.toLowerCase()).filter((h) => !VOLATILE_HEADERS.has(h)).sort();
+    const headers = Object.keys(x.headers)
+      .map((h) => h.toLowerCase())
+      .filter((h) => !VOLATILE_HEADERS.has(h))
+      .sort();
     this.exchanges.push({
       check: this.check,
       method: x.method,
@@ -157,7 +170,8 @@ function shapeDiff(expected: Shape | undefined, actual: Shape | undefined, at: s
     if (expected.length && actual.length) shapeDiff(expected[0], actual[0], `${at}[]`, out);
     return;
   }
-  if (JSON.stringify(expected) !== JSON.stringify(actual)) out.push(`${at || "body"}: expected ${describe(expected)}, got ${describe(actual)}`);
+  if (JSON.stringify(expected) !== JSON.stringify(actual))
+    out.push(`${at || "body"}: expected ${describe(expected)}, got ${describe(actual)}`);
 }
 
 /**

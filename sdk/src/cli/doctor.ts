@@ -7,8 +7,18 @@
  * auth exchange, the bot list, connectors and their status. Nothing is created or changed.
  */
 import {
-  ApiError, AuthenticationError, ConfigurationError, createLiveEngageClient, ForbiddenError, statusReading, TransportError,
-  type ClientOptions, type Exchange, type LiveEngageClient, type ResolvedCredentials, type ServiceName,
+  ApiError,
+  AuthenticationError,
+  ConfigurationError,
+  createLiveEngageClient,
+  ForbiddenError,
+  statusReading,
+  TransportError,
+  type ClientOptions,
+  type Exchange,
+  type LiveEngageClient,
+  type ResolvedCredentials,
+  type ServiceName,
 } from "../client";
 import { statusView } from "../resources/connectorStatus";
 import { UnknownStatusWordError } from "../model/connectorStatus";
@@ -53,7 +63,8 @@ function servicesFor(creds: ResolvedCredentials): ServiceName[] {
 
 function keysOf(creds: ResolvedCredentials): string {
   if (creds.authMethod === "oauth2") return "liveengage:clientId and liveengage:clientSecret (LP_CLIENT_ID / LP_CLIENT_SECRET)";
-  if (creds.authMethod === "appKey") return "liveengage:username and the app-key quadruple liveengage:appKey/appSecret/accessToken/accessTokenSecret (LP_APP_KEY …)";
+  if (creds.authMethod === "appKey")
+    return "liveengage:username and the app-key quadruple liveengage:appKey/appSecret/accessToken/accessTokenSecret (LP_APP_KEY …)";
   return "liveengage:username and liveengage:password (LP_USERNAME / LP_PASSWORD)";
 }
 
@@ -104,7 +115,12 @@ export async function runDoctor(creds: ResolvedCredentials, options: DoctorOptio
   });
 
   // 2. Login method and token.
-  const how = creds.authMethod === "oauth2" ? "OAuth 2.0 client credentials" : creds.authMethod === "appKey" ? `app-key login of ${creds.username}` : `password login of ${creds.username}`;
+  const how =
+    creds.authMethod === "oauth2"
+      ? "OAuth 2.0 client credentials"
+      : creds.authMethod === "appKey"
+        ? `app-key login of ${creds.username}`
+        : `password login of ${creds.username}`;
   const loggedIn = reachable
     ? await step("login", `Login (${how})`, async () => {
         await le.authenticate();
@@ -117,16 +133,26 @@ export async function runDoctor(creds: ResolvedCredentials, options: DoctorOptio
     await step("account-config", "Account Config reads (skills, users, profiles) carry ac-revision", async () => {
       const revisions: string[] = [];
       revisionProbe = (x) => {
-        if (x.method === "GET" && x.path.includes("/configuration/") && x.status === 200 && x.headers["ac-revision"] !== undefined) revisions.push(String(x.headers["ac-revision"]));
+        if (x.method === "GET" && x.path.includes("/configuration/") && x.status === 200 && x.headers["ac-revision"] !== undefined)
+          revisions.push(String(x.headers["ac-revision"]));
       };
       const [skills, users, profiles] = [await le.skills.list(), await le.users.list(), await le.profiles.list()];
       revisionProbe = undefined;
       const counts = `${skills.length} skills, ${users.length} users, ${profiles.length} profiles`;
       if (revisions.length < 3) {
-        return { status: "warn", detail: `${counts}; ${3 - revisions.length} of 3 answers had no ac-revision header`, fix: "writes will run without If-Match protection against concurrent edits; report this with a --record transcript" };
+        return {
+          status: "warn",
+          detail: `${counts}; ${3 - revisions.length} of 3 answers had no ac-revision header`,
+          fix: "writes will run without If-Match protection against concurrent edits; report this with a --record transcript",
+        };
       }
       const agentProfile = profiles.some((p) => p.roleTypeId === 2);
-      if (!agentProfile) return { status: "fail", detail: `${counts}; no Agent profile (roleTypeId 2)`, fix: "bot agents need an Agent profile: create one in Users → Profiles" };
+      if (!agentProfile)
+        return {
+          status: "fail",
+          detail: `${counts}; no Agent profile (roleTypeId 2)`,
+          fix: "bot agents need an Agent profile: create one in Users → Profiles",
+        };
       return { status: "ok", detail: counts };
     });
   } else skip("account-config", "Account Config reads", "not logged in");
@@ -148,7 +174,9 @@ export async function runDoctor(creds: ResolvedCredentials, options: DoctorOptio
       has
         ? { id: "privileges", title, status: "ok", detail: `${BOT_STATUS_ACCESS} granted` }
         : {
-            id: "privileges", title, status: environment === "production" ? "fail" : "warn",
+            id: "privileges",
+            title,
+            status: environment === "production" ? "fail" : "warn",
             detail: `${creds.authMethod === "oauth2" ? "this OAuth client" : creds.username} has no ${BOT_STATUS_ACCESS}`,
             fix: `give the deploying user the Bot Status Access permission (Conversation Builder) or an Administrator profile, or deploy with environment: "demo"`,
           },
@@ -165,40 +193,55 @@ export async function runDoctor(creds: ResolvedCredentials, options: DoctorOptio
         return {
           status: "fail",
           detail: `no bot with id ${unknown.join(", ")} among the ${all.length} bot(s) of the account`,
-          fix: `use the id of an existing bot (${all.slice(0, 5).map((b) => `${b.id} "${b.name ?? ""}"`).join(", ") || "the account has none: create the bot in Conversation Builder first"})`,
+          fix: `use the id of an existing bot (${
+            all
+              .slice(0, 5)
+              .map((b) => `${b.id} "${b.name ?? ""}"`)
+              .join(", ") || "the account has none: create the bot in Conversation Builder first"
+          })`,
         };
       }
       return { status: "ok", detail: `${all.length} bot(s)` };
     });
     const listed = bots;
     if (!listed) skip("connectors", "Agent connectors and their status", "the bot list could not be read");
-    else await step("connectors", "Agent connectors and their status", async () => {
-      const wanted = options.botIds?.length ? listed.filter((b) => options.botIds!.includes(b.id)) : listed;
-      const lines: string[] = [];
-      const notConnected: string[] = [];
-      for (const bot of wanted) {
-        const connectors = await le.connectors.listForBot(bot.id);
-        if (!connectors.length) continue;
-        const status = await le.connectors.status(bot.id);
-        for (const c of connectors) {
-          const entry = status.agents.find((a) => String(a.lpUserId) === String(c.lpUserId));
-          const v = statusView(entry);
-          try {
-            // An undocumented word fails here, naming it (a deploy waiting on it fails too).
-            if (entry) statusReading(entry);
-          } catch (e) {
-            if (e instanceof UnknownStatusWordError) return { status: "fail", detail: `${c.lpAccountUser} on bot ${bot.id}: ${e.message}`, fix: "report the word (with a --record transcript) so it can be mapped; until then deploys to this account fail when they wait on it" };
-            throw e;
+    else
+      await step("connectors", "Agent connectors and their status", async () => {
+        const wanted = options.botIds?.length ? listed.filter((b) => options.botIds!.includes(b.id)) : listed;
+        const lines: string[] = [];
+        const notConnected: string[] = [];
+        for (const bot of wanted) {
+          const connectors = await le.connectors.listForBot(bot.id);
+          if (!connectors.length) continue;
+          const status = await le.connectors.status(bot.id);
+          for (const c of connectors) {
+            const entry = status.agents.find((a) => String(a.lpUserId) === String(c.lpUserId));
+            const v = statusView(entry);
+            try {
+              // An undocumented word fails here, naming it (a deploy waiting on it fails too).
+              if (entry) statusReading(entry);
+            } catch (e) {
+              if (e instanceof UnknownStatusWordError)
+                return {
+                  status: "fail",
+                  detail: `${c.lpAccountUser} on bot ${bot.id}: ${e.message}`,
+                  fix: "report the word (with a --record transcript) so it can be mapped; until then deploys to this account fail when they wait on it",
+                };
+              throw e;
+            }
+            lines.push(`${c.lpAccountUser}@${bot.id}: ${v.status}${v.rawStatus ? ` (${v.rawStatus})` : ""}`);
+            if (v.status === "Not Connected") notConnected.push(`${c.lpAccountUser}: ${v.reasons.join("; ")}`);
           }
-          lines.push(`${c.lpAccountUser}@${bot.id}: ${v.status}${v.rawStatus ? ` (${v.rawStatus})` : ""}`);
-          if (v.status === "Not Connected") notConnected.push(`${c.lpAccountUser}: ${v.reasons.join("; ")}`);
         }
-      }
-      if (notConnected.length) {
-        return { status: "warn", detail: lines.join(", "), fix: `not connected: ${notConnected.join(" | ")} — fix the named component, then stop and start the connector (or run \`pulumi up\`)` };
-      }
-      return { status: "ok", detail: lines.length ? lines.join(", ") : "no connectors yet" };
-    });
+        if (notConnected.length) {
+          return {
+            status: "warn",
+            detail: lines.join(", "),
+            fix: `not connected: ${notConnected.join(" | ")} — fix the named component, then stop and start the connector (or run \`pulumi up\`)`,
+          };
+        }
+        return { status: "ok", detail: lines.length ? lines.join(", ") : "no connectors yet" };
+      });
   } else {
     skip("bots", "Conversation Builder bots", "no Conversation Builder token");
     skip("connectors", "Agent connectors and their status", "no Conversation Builder token");
@@ -215,13 +258,31 @@ function failure(e: unknown, creds: ResolvedCredentials, csds: string): Omit<Che
   if (e instanceof TransportError) return { status: "fail", detail: message(e), fix: transportFix(e, csds) };
   if (e instanceof AuthenticationError) {
     if (/invalid site|unknown account|invalid-site/i.test(e.message)) {
-      return { status: "fail", detail: message(e), fix: `account ${creds.accountId} is not known to LiveEngage: check liveengage:accountId (LP_ACCOUNT_ID)` };
+      return {
+        status: "fail",
+        detail: message(e),
+        fix: `account ${creds.accountId} is not known to LiveEngage: check liveengage:accountId (LP_ACCOUNT_ID)`,
+      };
     }
-    return { status: "fail", detail: message(e), fix: `LiveEngage refused the credentials: check ${keysOf(creds)}; the user must exist, be enabled, and use this login method` };
+    return {
+      status: "fail",
+      detail: message(e),
+      fix: `LiveEngage refused the credentials: check ${keysOf(creds)}; the user must exist, be enabled, and use this login method`,
+    };
   }
-  if (e instanceof ForbiddenError) return { status: "fail", detail: message(e), fix: "the deploying identity may not do this: give it an Administrator profile (or the named permission)" };
+  if (e instanceof ForbiddenError)
+    return {
+      status: "fail",
+      detail: message(e),
+      fix: "the deploying identity may not do this: give it an Administrator profile (or the named permission)",
+    };
   if (e instanceof ConfigurationError) return { status: "fail", detail: message(e), fix: "fix the named configuration key" };
   if (e instanceof UnknownStatusWordError) return { status: "fail", detail: e.message, fix: "report the word so it can be mapped" };
-  if (e instanceof ApiError) return { status: "fail", detail: message(e), fix: "LiveEngage answered an error; retry later, or report it with a --record transcript" };
+  if (e instanceof ApiError)
+    return {
+      status: "fail",
+      detail: message(e),
+      fix: "LiveEngage answered an error; retry later, or report it with a --record transcript",
+    };
   return { status: "fail", detail: message(e), fix: "unexpected: report it with a --record transcript" };
 }

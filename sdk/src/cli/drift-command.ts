@@ -58,7 +58,9 @@ export async function collectDeploymentDrift(le: LiveEngageClient, stack: string
   const declared = stackResources(stack, "BotConnector").filter((r) => botId === undefined || r.inputs.botId === botId);
   if (botId !== undefined) await requireBot(le, botId);
   if (declared.length === 0) {
-    throw new Error(`stack ${stackName} has no BotConnector${botId ? ` on bot ${botId}` : ""} in its state; deploy it first, or check --stack${botId ? " and --bot" : ""}`);
+    throw new Error(
+      `stack ${stackName} has no BotConnector${botId ? ` on bot ${botId}` : ""} in its state; deploy it first, or check --stack${botId ? " and --bot" : ""}`,
+    );
   }
   const out: DeploymentDrift = { stack: stackName, connectors: [], drift: [], others: [] };
   for (const bot of [...new Set(declared.map((r) => String(r.inputs.botId)))]) {
@@ -73,10 +75,20 @@ export async function collectDeploymentDrift(le: LiveEngageClient, stack: string
       const view = c && { ...(await botConnectorSpec.fromWire({ connector: c, entry }, r.inputs)), running: isRunning(c, entry) };
       const shown = c ? statusView(entry) : undefined;
       out.connectors.push({ agent: String(r.inputs.agent), botId: bot, ...(shown ? { status: shown.status } : {}) });
-      out.drift.push(...connectorDrift({ name: r.name, inputs: r.inputs }, view, shown && (shown.reasons.length ? `${shown.status} (${shown.reasons.join("; ")})` : shown.status)));
+      out.drift.push(
+        ...connectorDrift(
+          { name: r.name, inputs: r.inputs },
+          view,
+          shown && (shown.reasons.length ? `${shown.status} (${shown.reasons.join("; ")})` : shown.status),
+        ),
+      );
     }
     for (const c of live.filter((x) => !owned.has(String(x.lpUserId)))) {
-      out.others.push({ agent: c.lpAccountUser, botId: bot, status: statusView(status.agents.find((a) => String(a.lpUserId) === String(c.lpUserId))).status });
+      out.others.push({
+        agent: c.lpAccountUser,
+        botId: bot,
+        status: statusView(status.agents.find((a) => String(a.lpUserId) === String(c.lpUserId))).status,
+      });
     }
   }
   return out;
@@ -89,11 +101,20 @@ function renderDeploymentDrift(d: DeploymentDrift): string {
   if (d.drift.length === 0) lines.push(`no drift: the ${d.connectors.length} connector(s) of stack ${d.stack} are as declared`);
   else {
     const agents = new Set(d.drift.map((x) => x.agent));
-    lines.push(`drift in stack ${d.stack}: ${agents.size} of ${d.connectors.length} connector(s) differ from the declaration (\`pulumi refresh\`, then \`pulumi up\` restores them):`);
-    lines.push(renderTable(["AGENT", "BOT", "WHAT", "DECLARED", "LIVE"], d.drift.map((x) => [x.agent, x.botId, x.key, show(x.declared), show(x.live)])));
+    lines.push(
+      `drift in stack ${d.stack}: ${agents.size} of ${d.connectors.length} connector(s) differ from the declaration (\`pulumi refresh\`, then \`pulumi up\` restores them):`,
+    );
+    lines.push(
+      renderTable(
+        ["AGENT", "BOT", "WHAT", "DECLARED", "LIVE"],
+        d.drift.map((x) => [x.agent, x.botId, x.key, show(x.declared), show(x.live)]),
+      ),
+    );
   }
   if (d.others.length) {
-    lines.push(`not this stack's (another deployment's, or nobody's; not counted as drift): ${d.others.map((o) => `${o.agent} on bot ${o.botId} (${o.status})`).join(", ")}`);
+    lines.push(
+      `not this stack's (another deployment's, or nobody's; not counted as drift): ${d.others.map((o) => `${o.agent} on bot ${o.botId} (${o.status})`).join(", ")}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -101,15 +122,27 @@ function renderDeploymentDrift(d: DeploymentDrift): string {
 function renderBotDrift(botId: string, { agents, drift }: BotDrift): string {
   if (agents.length === 0) return `bot ${botId} has no connectors\n`;
   if (drift.length === 0) return `no drift: the ${agents.length} agents of bot ${botId} share one configuration\n`;
-  return `drift in ${drift.length} flag(s) across the agents of bot ${botId}:\n${renderTable(["FLAG", ...agents], drift.map((d) => [d.flag, ...agents.map((a) => show(d.values[a]))]))}\n`;
+  return `drift in ${drift.length} flag(s) across the agents of bot ${botId}:\n${renderTable(
+    ["FLAG", ...agents],
+    drift.map((d) => [d.flag, ...agents.map((a) => show(d.values[a]))]),
+  )}\n`;
 }
 
 export const driftCommand: CommandSpec = {
   name: "drift",
-  description: "is the account what a deployment declares? --stack: one stack's connectors against its state; --bot alone: all agents of a bot compared (exit 2 on drift)",
+  description:
+    "is the account what a deployment declares? --stack: one stack's connectors against its state; --bot alone: all agents of a bot compared (exit 2 on drift)",
   options: [
-    { ...STACK_OPTION, description: "the deployment of this Pulumi stack (its state and liveengage:* credentials); without a name, the selected stack" },
-    { name: "bot", arg: "<id>", description: "Conversation Builder bot id: with --stack, only that bot's connectors; alone, every connector of the bot (credentials from LP_* variables)" },
+    {
+      ...STACK_OPTION,
+      description: "the deployment of this Pulumi stack (its state and liveengage:* credentials); without a name, the selected stack",
+    },
+    {
+      name: "bot",
+      arg: "<id>",
+      description:
+        "Conversation Builder bot id: with --stack, only that bot's connectors; alone, every connector of the bot (credentials from LP_* variables)",
+    },
     JSON_OPTION,
   ],
   exitCodes: [EXIT_CODES.failure, EXIT_CODES.drift],

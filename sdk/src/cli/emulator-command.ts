@@ -48,13 +48,34 @@ export const emulatorCommand: CommandSpec = {
     { name: "account", arg: "<id>", description: "primary account id", default: "12345678" },
     { name: "username", arg: "<name>", description: "login name of the seeded administrator", default: "admin" },
     { name: "password", arg: "<password>", description: "password of the seeded administrator", default: "admin-password" },
-    { name: "connect-delay-ms", arg: "<ms>", description: "how long a started connector takes to connect", parse: intOption("connect-delay-ms", 0, 600_000), default: 1000 },
+    {
+      name: "connect-delay-ms",
+      arg: "<ms>",
+      description: "how long a started connector takes to connect",
+      parse: intOption("connect-delay-ms", 0, 600_000),
+      default: 1000,
+    },
     { name: "tls", description: "serve https with a generated self-signed certificate (as LivePerson serves https)" },
     { name: "tls-cert", arg: "<file>", description: "serve https with this PEM certificate (with --tls-key)" },
     { name: "tls-key", arg: "<file>", description: "PEM private key of --tls-cert" },
-    { name: "ca-out", arg: "<file>", description: "with --tls: write the certificate clients must trust to this file (liveengage:caCert / NODE_EXTRA_CA_CERTS)" },
-    { name: "http-port", arg: "<port>", description: "with --tls: also serve plain http on this port (0 = any free port)", parse: intOption("http-port", 0, 65535) },
-    { name: "status-vocabulary", arg: "<name>", description: "connector status words to answer in", choices: STATUS_VOCABULARIES, default: "seed" },
+    {
+      name: "ca-out",
+      arg: "<file>",
+      description: "with --tls: write the certificate clients must trust to this file (liveengage:caCert / NODE_EXTRA_CA_CERTS)",
+    },
+    {
+      name: "http-port",
+      arg: "<port>",
+      description: "with --tls: also serve plain http on this port (0 = any free port)",
+      parse: intOption("http-port", 0, 65535),
+    },
+    {
+      name: "status-vocabulary",
+      arg: "<name>",
+      description: "connector status words to answer in",
+      choices: STATUS_VOCABULARIES,
+      default: "seed",
+    },
     { name: "json", description: "print the listening address and credentials as one JSON line" },
   ],
   async run(opts: EmulatorCommandOptions) {
@@ -94,8 +115,14 @@ export const emulatorCommand: CommandSpec = {
       ...(opts.statusVocabulary !== "seed" ? [`  status words: ${opts.statusVocabulary}`] : []),
     ];
     const summary = {
-      url: emu.url, accountId: emu.accountId, csdsDomain: tls ? emu.url : emu.host, demoBotId: emu.demoBotId,
-      state: opts.dataDir ?? null, credentials: c, ...(emu.httpUrl ? { httpUrl: emu.httpUrl } : {}), ...(opts.caOut ? { caCert: opts.caOut } : {}),
+      url: emu.url,
+      accountId: emu.accountId,
+      csdsDomain: tls ? emu.url : emu.host,
+      demoBotId: emu.demoBotId,
+      state: opts.dataDir ?? null,
+      credentials: c,
+      ...(emu.httpUrl ? { httpUrl: emu.httpUrl } : {}),
+      ...(opts.caOut ? { caCert: opts.caOut } : {}),
     };
     process.stdout.write(opts.json ? `${JSON.stringify(summary)}\n` : lines.join("\n") + "\n");
     await stopRequested;

@@ -18,18 +18,36 @@ function regex(flag: string) {
   };
 }
 
-interface ExportOptions { out: string; stack?: string | boolean; bot?: string[]; include?: RegExp; exclude?: RegExp; package?: string; json?: boolean }
+interface ExportOptions {
+  out: string;
+  stack?: string | boolean;
+  bot?: string[];
+  include?: RegExp;
+  exclude?: RegExp;
+  package?: string;
+  json?: boolean;
+}
 
 export const exportCommand: CommandSpec = {
   name: "export",
-  description: "write a Pulumi TypeScript program that adopts the account's skills, bot agents, campaigns, engagements, bots and connectors",
+  description:
+    "write a Pulumi TypeScript program that adopts the account's skills, bot agents, campaigns, engagements, bots and connectors",
   options: [
     { name: "out", arg: "<dir>", required: true, description: "folder for the new project (created; must be empty)" },
     STACK_OPTION,
     { name: "bot", arg: "<id...>", description: "only these Conversation Builder bots, and what they need" },
     { name: "include", arg: "<regex>", description: "only objects whose name matches", parse: regex("--include") },
-    { name: "exclude", arg: "<regex>", description: "leave out objects whose name matches (unless an exported object needs them)", parse: regex("--exclude") },
-    { name: "package", arg: "<spec>", description: "what the project's package.json depends on for pulumi-liveengage (default: ^<this version>)" },
+    {
+      name: "exclude",
+      arg: "<regex>",
+      description: "leave out objects whose name matches (unless an exported object needs them)",
+      parse: regex("--exclude"),
+    },
+    {
+      name: "package",
+      arg: "<spec>",
+      description: "what the project's package.json depends on for pulumi-liveengage (default: ^<this version>)",
+    },
     JSON_OPTION,
   ],
   async run(opts: ExportOptions) {
@@ -71,7 +89,8 @@ function humanSummary(s: ExportSummary): string {
   ];
   if (s.drift.length) {
     lines.push("", "drift among duplicate agents (the majority value is declared; `pulumi up` restarts the others):");
-    for (const d of s.drift) lines.push(`  ${d.bot}: ${d.key} = ${d.declared}; ${d.divergent.map((x) => `${x.agent} has ${x.value}`).join(", ")}`);
+    for (const d of s.drift)
+      lines.push(`  ${d.bot}: ${d.key} = ${d.declared}; ${d.divergent.map((x) => `${x.agent} has ${x.value}`).join(", ")}`);
   }
   if (s.secretCommands.length) {
     lines.push("", "secrets cannot be read back; in the project, run:");

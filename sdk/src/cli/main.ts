@@ -18,7 +18,14 @@ import { runCli } from "./run";
 import { statusCommand } from "./status-command";
 
 export const PROGRAM = "liveengage";
-export const COMMANDS: readonly CommandSpec[] = [emulatorCommand, statusCommand, driftCommand, exportCommand, doctorCommand, dashboardCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  emulatorCommand,
+  statusCommand,
+  driftCommand,
+  exportCommand,
+  doctorCommand,
+  dashboardCommand,
+];
 
 if (require.main === module) {
   void runCli(process.argv.slice(2), COMMANDS, PROGRAM).then((code) => process.exit(code));

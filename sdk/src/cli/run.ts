@@ -66,4 +66,3 @@ export async function runCli(args: readonly string[], commands: readonly Command
     return EXIT_CODES.failure.code;
   }
 }
-

@@ -17,7 +17,9 @@ export interface StateResource {
 }
 
 interface Deployment {
-  deployment?: { resources?: { urn: string; type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[] };
+  deployment?: {
+    resources?: { urn: string; type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[];
+  };
 }
 
 /** The resources of `kind` in the stack's state (`stack`: a name, or true for the selected stack). */
@@ -26,7 +28,13 @@ export function stackResources(stack: string | true, kind: string): StateResourc
   const state = JSON.parse(text) as Deployment;
   return (state.deployment?.resources ?? [])
     .filter((r) => r.type === dynamicType(kind) && r.id)
-    .map((r) => ({ urn: r.urn, name: r.urn.split("::").at(-1) ?? r.urn, id: r.id!, inputs: withoutSecrets(r.inputs ?? {}), outputs: withoutSecrets(r.outputs ?? {}) }));
+    .map((r) => ({
+      urn: r.urn,
+      name: r.urn.split("::").at(-1) ?? r.urn,
+      id: r.id!,
+      inputs: withoutSecrets(r.inputs ?? {}),
+      outputs: withoutSecrets(r.outputs ?? {}),
+    }));
 }
 
 /** The engine's marker of an encrypted value. */

@@ -4,7 +4,11 @@
  */
 import {
   shutdownLiveEngageClients,
-  type Bot, type BotStatus, type Connector, type ConnectorStatusEntry, type LiveEngageClient,
+  type Bot,
+  type BotStatus,
+  type Connector,
+  type ConnectorStatusEntry,
+  type LiveEngageClient,
 } from "../client";
 import { statusView } from "../resources/connectorStatus";
 import type { CommandSpec } from "./command";
@@ -29,7 +33,11 @@ export interface ConnectorRow {
 export function connectorRow(bot: Bot, c: Connector, status: BotStatus): ConnectorRow {
   const entry = statusEntryOf(status, c);
   return {
-    bot: bot.name ?? bot.id, botId: bot.id, agent: c.lpAccountUser, userId: String(c.lpUserId), type: c.type,
+    bot: bot.name ?? bot.id,
+    botId: bot.id,
+    agent: c.lpAccountUser,
+    userId: String(c.lpUserId),
+    type: c.type,
     environment: c.deploymentEnvironment === "PRODUCTION" ? "Production" : "Demo",
     ...statusOfRow(entry),
   };
@@ -69,10 +77,12 @@ export const statusCommand: CommandSpec = {
       } else if (rows.length === 0) {
         process.stdout.write("no bot connectors in this account\n");
       } else {
-        process.stdout.write(`${renderTable(
-          ["BOT", "AGENT", "USER ID", "TYPE", "ENV", "STATUS", "FAILING COMPONENTS"],
-          rows.map((r) => [r.bot, r.agent, r.userId, r.type, r.environment, r.status, r.failing.join("; ")]),
-        )}\n`);
+        process.stdout.write(
+          `${renderTable(
+            ["BOT", "AGENT", "USER ID", "TYPE", "ENV", "STATUS", "FAILING COMPONENTS"],
+            rows.map((r) => [r.bot, r.agent, r.userId, r.type, r.environment, r.status, r.failing.join("; ")]),
+          )}\n`,
+        );
       }
       if (rows.some((r) => r.status === "Not Connected")) process.exitCode = EXIT_CODES.notConnected.code;
     } finally {

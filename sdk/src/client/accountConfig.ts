@@ -93,7 +93,11 @@ export class AccountConfigCollection<T, In> {
 
   /** All items (`select=$all`). */
   list(options: ReadOptions = {}): Promise<T[]> {
-    return this.call("GET", "", { fresh: options.fresh, query: { select: "$all", ...deletedParam(options) }, parse: z.array(this.spec.schema) });
+    return this.call("GET", "", {
+      fresh: options.fresh,
+      query: { select: "$all", ...deletedParam(options) },
+      parse: z.array(this.spec.schema),
+    });
   }
 
   /** One item. @throws NotFoundError when unknown or deleted (unless `includeDeleted`). */
@@ -141,7 +145,13 @@ export class AccountConfigCollection<T, In> {
     return this.inWriteLane(async () => {
       let live = await this.readLive(id);
       return this.withConflictRetry(
-        async () => this.call("PUT", `/${id}`, { write: true, ifMatch: live.revision ?? true, json: overlaid(live.item, await overlay(live.item)), parse: this.spec.schema }),
+        async () =>
+          this.call("PUT", `/${id}`, {
+            write: true,
+            ifMatch: live.revision ?? true,
+            json: overlaid(live.item, await overlay(live.item)),
+            parse: this.spec.schema,
+          }),
         async () => {
           live = await this.readLive(id);
         },
@@ -158,22 +168,26 @@ export class AccountConfigCollection<T, In> {
 
   /** Soft-deletes an item. @throws NotFoundError when already gone. */
   async delete(id: number): Promise<void> {
-    await this.inWriteLane(() => this.withConflictRetry(
-      () => this.call("DELETE", `/${id}`, { write: true, ifMatch: true, parse: z.unknown() }),
-      async () => {
-        await this.get(id, { fresh: true });
-      },
-    ));
+    await this.inWriteLane(() =>
+      this.withConflictRetry(
+        () => this.call("DELETE", `/${id}`, { write: true, ifMatch: true, parse: z.unknown() }),
+        async () => {
+          await this.get(id, { fresh: true });
+        },
+      ),
+    );
   }
 
   /** Soft-deletes several items in one call (skills, users). */
   async deleteMany(ids: number[]): Promise<void> {
-    await this.inWriteLane(() => this.withConflictRetry(
-      () => this.call("DELETE", "", { write: true, ifMatch: true, json: ids.map(String), parse: z.unknown() }),
-      async () => {
-        await this.list({ fresh: true });
-      },
-    ));
+    await this.inWriteLane(() =>
+      this.withConflictRetry(
+        () => this.call("DELETE", "", { write: true, ifMatch: true, json: ids.map(String), parse: z.unknown() }),
+        async () => {
+          await this.list({ fresh: true });
+        },
+      ),
+    );
   }
 
   /** Runs a conditional write after the earlier ones of its lane (see `writeLanes`). */
@@ -182,7 +196,10 @@ export class AccountConfigCollection<T, In> {
     if (!lanes) writeLanes.set(this.ctx, (lanes = new Map()));
     const key = this.spec.writeLane ?? this.spec.revisionKey ?? this.spec.path;
     const run = (lanes.get(key) ?? Promise.resolve()).then(write);
-    lanes.set(key, run.catch(() => undefined));
+    lanes.set(
+      key,
+      run.catch(() => undefined),
+    );
     return run;
   }
 
@@ -224,7 +241,8 @@ export class AccountConfigCollection<T, In> {
       path: `/api/account/${encodeURIComponent(ctx.creds.accountId)}/configuration/${this.spec.path}${suffix}`,
       query: { v: this.spec.version, ...o.query },
       // Read at send time, so a retry after a conflict re-read uses the new revision.
-      headers: typeof o.ifMatch === "string" ? { "if-match": o.ifMatch } : o.ifMatch ? { "if-match": ctx.revisions.get(key) ?? "-1" } : undefined,
+      headers:
+        typeof o.ifMatch === "string" ? { "if-match": o.ifMatch } : o.ifMatch ? { "if-match": ctx.revisions.get(key) ?? "-1" } : undefined,
       json: o.json,
       auth: ctx.lpAuth,
       findExisting: o.findExisting,

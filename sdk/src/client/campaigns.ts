@@ -91,7 +91,13 @@ export function createEngagementsApi(ctx: ClientContext): EngagementsApi {
     new AccountConfigCollection<Engagement, EngagementInput>(
       ctx,
       // Engagement writes also bump the campaigns' revision (their engagementIds): one write lane.
-      { path: `le-campaigns/campaigns/${campaignId}/engagements`, version: "3.4", schema: engagementSchema, revisionKey: "le-campaigns/engagements", writeLane: "le-campaigns/campaigns" },
+      {
+        path: `le-campaigns/campaigns/${campaignId}/engagements`,
+        version: "3.4",
+        schema: engagementSchema,
+        revisionKey: "le-campaigns/engagements",
+        writeLane: "le-campaigns/campaigns",
+      },
       engagementBody,
     );
   const findByName = async (campaignId: number, name: string): Promise<Engagement | undefined> =>

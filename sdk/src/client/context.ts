@@ -64,5 +64,13 @@ export function createContext(creds: ResolvedCredentials, options: ClientOptions
   const session = sessionFor(creds);
   const lpAuth = sessionAuthenticator(http, domain, session, creds);
   const cbAuth = cbAuthenticator(http, domain, session, lpAuth);
-  return { creds, http, domain, lpAuth, cbAuth, revisions: new Map(), conflictRetries: options.conflictRetries ?? DEFAULT_CONFLICT_RETRIES };
+  return {
+    creds,
+    http,
+    domain,
+    lpAuth,
+    cbAuth,
+    revisions: new Map(),
+    conflictRetries: options.conflictRetries ?? DEFAULT_CONFLICT_RETRIES,
+  };
 }

@@ -79,7 +79,12 @@ export interface ConnectorsApi {
    * @throws WaitTimeoutError with the failing reasons; ConnectorFailedError (`failFast`);
    *   UnknownStatusWordError at once for a status word nobody documented.
    */
-  waitForStatus(botId: string, lpUserId: string, wanted: ConnectorStatus | ConnectorStatus[], options?: WaitOptions): Promise<ConnectorStatusEntry>;
+  waitForStatus(
+    botId: string,
+    lpUserId: string,
+    wanted: ConnectorStatus | ConnectorStatus[],
+    options?: WaitOptions,
+  ): Promise<ConnectorStatusEntry>;
 }
 
 const PAGE_SIZE = 100;
@@ -132,8 +137,16 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
     }
   };
   const get = async (botId: string, lpUserId: string) => (await listForBot(botId)).find((c) => c.lpUserId === String(lpUserId));
-  const write = async (method: HttpMethod, lpUserId: string, input: ConnectorInput, findExisting?: () => Promise<Connector | undefined>) => {
-    refuseMaskedSecrets(`the connector of ${input.lpAccountUser} on bot ${input.botId}`, Object.fromEntries(SECRET_CONFIGURATION_KEYS.map((k) => [k, input.configurations[k]])));
+  const write = async (
+    method: HttpMethod,
+    lpUserId: string,
+    input: ConnectorInput,
+    findExisting?: () => Promise<Connector | undefined>,
+  ) => {
+    refuseMaskedSecrets(
+      `the connector of ${input.lpAccountUser} on bot ${input.botId}`,
+      Object.fromEntries(SECRET_CONFIGURATION_KEYS.map((k) => [k, input.configurations[k]])),
+    );
     registerSecret(...SECRET_CONFIGURATION_KEYS.map((k) => input.configurations[k]));
     const body: ConnectorInput = {
       deploymentEnvironment: input.deploymentEnvironment,
@@ -146,10 +159,12 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
     return cbCall(ctx, "cbExternalIntegrations", method, botUserPath(lpUserId), cbEnvelope(connectorSchema), {
       query: { chatBotId: input.botId },
       json: body,
-      findExisting: findExisting ? async () => {
-        const found = await findExisting();
-        return found ? { success: true as const, successResult: found } : undefined;
-      } : undefined,
+      findExisting: findExisting
+        ? async () => {
+            const found = await findExisting();
+            return found ? { success: true as const, successResult: found } : undefined;
+          }
+        : undefined,
     }).then((r) => r.successResult);
   };
   const operate = async (op: "start" | "stop", botId: string, lpAccountUser: string) => {
@@ -159,8 +174,16 @@ export function createConnectorsApi(ctx: ClientContext): ConnectorsApi {
     return { status: r.successResult?.status ?? undefined };
   };
   const status = async (botId: string): Promise<BotStatus> =>
-    (await cbCall(ctx, "cbMonitoring", "GET", `/sysadmin/nodejs/instance/status-v2/${encodeURIComponent(botId)}`, cbEnvelope(botStatusSchema), {}))
-      .successResult;
+    (
+      await cbCall(
+        ctx,
+        "cbMonitoring",
+        "GET",
+        `/sysadmin/nodejs/instance/status-v2/${encodeURIComponent(botId)}`,
+        cbEnvelope(botStatusSchema),
+        {},
+      )
+    ).successResult;
   const statusOf = async (botId: string, lpUserId: string) => (await status(botId)).agents.find((a) => a.lpUserId === String(lpUserId));
 
   return {
@@ -208,7 +231,11 @@ async function waitForStatus(
     const reading = entry && statusReading(entry);
     if (entry && reading && targets.includes(reading.display as DisplayStatus)) return entry;
     if (reading && options.failFast && reading.phase === "failed" && targets.includes("Connected")) {
-      throw new ConnectorFailedError(`${what} is ${reading.display} (${reading.raw}): ${reading.reasons.join("; ")}`, reading.raw, reading.reasons);
+      throw new ConnectorFailedError(
+        `${what} is ${reading.display} (${reading.raw}): ${reading.reasons.join("; ")}`,
+        reading.raw,
+        reading.reasons,
+      );
     }
     const elapsed = Date.now() - started;
     if (elapsed >= timeoutMs) {

@@ -54,13 +54,7 @@ export const CREDENTIAL_SOURCES: Readonly<Record<CredentialField, { configKey: s
 };
 
 /** Fields whose values are secret (never shown, registered for redaction). */
-export const SECRET_FIELDS: readonly CredentialField[] = [
-  "password",
-  "appSecret",
-  "accessToken",
-  "accessTokenSecret",
-  "clientSecret",
-];
+export const SECRET_FIELDS: readonly CredentialField[] = ["password", "appSecret", "accessToken", "accessTokenSecret", "clientSecret"];
 
 const APP_KEY_FIELDS: readonly CredentialField[] = ["appKey", "appSecret", "accessToken", "accessTokenSecret"];
 
@@ -69,10 +63,7 @@ const APP_KEY_FIELDS: readonly CredentialField[] = ["appKey", "appSecret", "acce
  * `LP_*` environment variables, and checks that one auth method is complete.
  * @throws ConfigurationError naming the missing keys (never their values).
  */
-export function resolveCredentials(
-  get: (key: string) => string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): ResolvedCredentials {
+export function resolveCredentials(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedCredentials {
   const creds: Partial<Credentials> = {};
   for (const field of Object.keys(CREDENTIAL_SOURCES) as CredentialField[]) {
     const { configKey, envVar } = CREDENTIAL_SOURCES[field];

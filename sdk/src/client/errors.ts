@@ -41,14 +41,7 @@ export class ApiError extends Error {
   /** The API's own error code: Account Config `type`, CB `errorCode`, Login `responseStatus`, OAuth `error`. */
   readonly apiCode?: string;
 
-  constructor(
-    code: ApiErrorCode,
-    status: number,
-    message: string,
-    request: RequestInfo,
-    apiCode?: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: ApiErrorCode, status: number, message: string, request: RequestInfo, apiCode?: string, options?: { cause?: unknown }) {
     super(redact(message), options);
     this.name = new.target.name;
     this.code = code;
@@ -114,7 +107,9 @@ export class MaskedSecretError extends Error {
   readonly code = "masked_secret" as const;
   readonly keys: readonly string[];
   constructor(what: string, keys: readonly string[]) {
-    super(`refusing to send ${what}: ${keys.join(", ")} ${keys.length === 1 ? "holds" : "hold"} the mask a read returns in place of a secret (********), not its value; LiveEngage would store the mask as the secret. Send the real value, or leave the field out`);
+    super(
+      `refusing to send ${what}: ${keys.join(", ")} ${keys.length === 1 ? "holds" : "hold"} the mask a read returns in place of a secret (********), not its value; LiveEngage would store the mask as the secret. Send the real value, or leave the field out`,
+    );
     this.name = "MaskedSecretError";
     this.keys = [...keys];
   }
@@ -122,7 +117,9 @@ export class MaskedSecretError extends Error {
 
 /** Throws MaskedSecretError when any of `values` (secret fields by name) is a read-back mask. */
 export function refuseMaskedSecrets(what: string, values: Readonly<Record<string, unknown>>): void {
-  const masked = Object.entries(values).filter(([, v]) => isMasked(v)).map(([k]) => k);
+  const masked = Object.entries(values)
+    .filter(([, v]) => isMasked(v))
+    .map(([k]) => k);
   if (masked.length) throw new MaskedSecretError(what, masked);
 }
 
@@ -169,7 +166,11 @@ export function mapHttpError(status: number, body: unknown, request: RequestInfo
 /** A connector reads Not Connected with a failing component: waiting longer will not connect it. */
 export class ConnectorFailedError extends Error {
   readonly code = "connector_failed" as const;
-  constructor(message: string, readonly lastStatus: string, readonly reasons: string[]) {
+  constructor(
+    message: string,
+    readonly lastStatus: string,
+    readonly reasons: string[],
+  ) {
     super(redact(message));
     this.name = "ConnectorFailedError";
   }

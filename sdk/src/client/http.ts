@@ -8,7 +8,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { request as undiciRequest, type Dispatcher } from "undici";
 import { ApiError, InvalidResponseError, TransportError, mapHttpError, type RequestInfo } from "./errors";
 import { redact } from "./redact";
-import { decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfterMs, transportErrorWasSent, type AttemptOutcome, type RetryPolicy } from "./retry";
+import {
+  decideRetry,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfterMs,
+  transportErrorWasSent,
+  type AttemptOutcome,
+  type RetryPolicy,
+} from "./retry";
 import type { Semaphore } from "./semaphore";
 import { getSharedAgent, type Timeouts } from "./transport";
 
@@ -188,7 +195,12 @@ export class HttpCore {
       if (e instanceof ApiError) throw e;
       // zod messages list paths and expectations, not values, so they are safe to keep.
       const why = e instanceof Error ? e.message : String(e);
-      throw new InvalidResponseError("invalid_response", res.status, `LiveEngage ${info.method} ${info.path} returned an unexpected body: ${why}`, info);
+      throw new InvalidResponseError(
+        "invalid_response",
+        res.status,
+        `LiveEngage ${info.method} ${info.path} returned an unexpected body: ${why}`,
+        info,
+      );
     }
   }
 
@@ -221,7 +233,12 @@ function toError(result: { response: HttpResponse } | { error: unknown; sent: bo
   }
   const code = errorCode(result.error);
   const what = result.error instanceof Error ? result.error.message : String(result.error);
-  return new TransportError(`LiveEngage ${info.method} ${info.path} failed without a response (${code ?? "error"}): ${what}`, info, result.error, code);
+  return new TransportError(
+    `LiveEngage ${info.method} ${info.path} failed without a response (${code ?? "error"}): ${what}`,
+    info,
+    result.error,
+    code,
+  );
 }
 
 function errorCode(error: unknown): string | undefined {

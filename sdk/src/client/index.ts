@@ -4,7 +4,14 @@
  * No Pulumi imports: resources build a client inside each provider call.
  */
 import { endAllSessions } from "./auth/session";
-import { createCampaignsApi, createEngagementsApi, createGoalsApi, type CampaignsApi, type EngagementsApi, type GoalsApi } from "./campaigns";
+import {
+  createCampaignsApi,
+  createEngagementsApi,
+  createGoalsApi,
+  type CampaignsApi,
+  type EngagementsApi,
+  type GoalsApi,
+} from "./campaigns";
 import { createContext, type ClientOptions } from "./context";
 import { createBotsApi, createConnectorsApi, type BotsApi, type ConnectorsApi } from "./conversationBuilder";
 import { checkCredentials, type Credentials, type ResolvedCredentials } from "./credentials";

@@ -10,7 +10,6 @@ import { SECRET_FLAG_KEYS } from "../model/flags";
 /** What replaces a secret. */
 export const REDACTED = "[REDACTED]";
 
-
 // Values shorter than this are not registered: replacing e.g. "1" everywhere would mangle
 // messages while protecting nothing a reader could use.
 const MIN_SECRET_LENGTH = 4;
@@ -23,8 +22,24 @@ export function registerSecret(...values: Array<string | undefined | null>): voi
 
 /** Credential-like keys of the client's own protocols; the secret connector flags come from the model. */
 const PROTOCOL_KEY_NAMES = [
-  "password", "passwordSh", "secret", "appSecret", "accessToken", "accessTokenSecret", "access_token", "client_secret",
-  "clientSecret", "token", "bearer", "csrf", "wsuk", "apiAccessToken", "apiAccessPermToken", "Session_id", "cookie", "authorization",
+  "password",
+  "passwordSh",
+  "secret",
+  "appSecret",
+  "accessToken",
+  "accessTokenSecret",
+  "access_token",
+  "client_secret",
+  "clientSecret",
+  "token",
+  "bearer",
+  "csrf",
+  "wsuk",
+  "apiAccessToken",
+  "apiAccessPermToken",
+  "Session_id",
+  "cookie",
+  "authorization",
 ];
 const KEY_NAMES = [...PROTOCOL_KEY_NAMES, ...SECRET_FLAG_KEYS].join("|");
 

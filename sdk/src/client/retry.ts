@@ -73,7 +73,11 @@ export function decideRetry(outcome: AttemptOutcome, ctx: AttemptContext, policy
 }
 
 /** The wait after a 429: `Retry-After` (seconds or HTTP date), floored and capped. */
-export function rateLimitDelayMs(retryAfter: string | null | undefined, login: boolean, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
+export function rateLimitDelayMs(
+  retryAfter: string | null | undefined,
+  login: boolean,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): number {
   const floor = login ? Math.max(policy.loginRateLimitFloorMs, policy.rateLimitFloorMs) : policy.rateLimitFloorMs;
   const hinted = parseRetryAfterMs(retryAfter) ?? 0;
   return Math.min(Math.max(hinted, floor), Math.max(policy.maxRetryAfterMs, floor));

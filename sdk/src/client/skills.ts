@@ -24,7 +24,11 @@ export interface SkillsApi {
 
 /** @internal */
 export function createSkillsApi(ctx: ClientContext): SkillsApi {
-  const c = new AccountConfigCollection<Skill, SkillInput>(ctx, { path: "le-users/skills", version: "2.0", schema: skillSchema }, skillBody);
+  const c = new AccountConfigCollection<Skill, SkillInput>(
+    ctx,
+    { path: "le-users/skills", version: "2.0", schema: skillSchema },
+    skillBody,
+  );
   const findByName = async (name: string): Promise<Skill | undefined> =>
     (await c.list({ fresh: true })).find((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase());
   return {

@@ -66,7 +66,9 @@ export async function closeSharedAgent(): Promise<void> {
 export function loadCaCertificate(value: string, configKey = "liveengage:caCert"): string {
   const text = value.includes("-----BEGIN CERTIFICATE-----") ? value : existsSync(value) ? readFileSync(value, "utf8") : undefined;
   if (text === undefined || !text.includes("-----BEGIN CERTIFICATE-----")) {
-    throw new ConfigurationError(`${configKey} must be a PEM certificate or the path of a PEM file; ${JSON.stringify(value.slice(0, 80))} is neither`);
+    throw new ConfigurationError(
+      `${configKey} must be a PEM certificate or the path of a PEM file; ${JSON.stringify(value.slice(0, 80))} is neither`,
+    );
   }
   return text;
 }
@@ -94,7 +96,9 @@ export function originFor(host: string, loopbackScheme: "http" | "https" = "http
     url = new URL(explicit ? trimmed : `https://${trimmed}`);
   } catch {
     // Node's own message ("Invalid URL") names neither the value's problem nor where it came from.
-    throw new ConfigurationError(`LiveEngage host must be host[:port] (port a number), e.g. "api.liveperson.net" or "127.0.0.1:8443"; ${JSON.stringify(trimmed.slice(0, 80))} is not`);
+    throw new ConfigurationError(
+      `LiveEngage host must be host[:port] (port a number), e.g. "api.liveperson.net" or "127.0.0.1:8443"; ${JSON.stringify(trimmed.slice(0, 80))} is not`,
+    );
   }
   if (url.pathname !== "/" || url.search || url.username || url.password) {
     throw new ConfigurationError(`LiveEngage host must be host[:port] only, got ${JSON.stringify(url.host)} with a path or userinfo`);

@@ -63,12 +63,13 @@ export function createUsersApi(ctx: ClientContext): UsersApi {
     findByLoginName,
     create: async (input) => c.create(input, { findExisting: () => findByLoginName(input.loginName) }),
     update: (id, change) => c.update(id, change),
-    merge: (id, overlay) => c.merge(id, async (live) => {
-      const changes = await overlay(live);
-      refuseMaskedSecrets(`user ${live.loginName}`, { passwordSh: changes.passwordSh });
-      registerSecret(typeof changes.passwordSh === "string" ? changes.passwordSh : undefined);
-      return changes;
-    }),
+    merge: (id, overlay) =>
+      c.merge(id, async (live) => {
+        const changes = await overlay(live);
+        refuseMaskedSecrets(`user ${live.loginName}`, { passwordSh: changes.passwordSh });
+        registerSecret(typeof changes.passwordSh === "string" ? changes.passwordSh : undefined);
+        return changes;
+      }),
     delete: (id) => c.delete(id),
     get revision() {
       return c.revision;
@@ -86,9 +87,7 @@ export function createProfilesApi(ctx: ClientContext): ProfilesApi {
     get: (id, o) => c.get(id, o),
     findForRole: async (role) => {
       const roleTypeId = ROLE_TYPE_OF_CONNECTOR_ROLE[role];
-      const match = (await c.list())
-        .filter((p) => !p.deleted && p.roleTypeId === roleTypeId)
-        .sort((a, b) => a.id - b.id)[0];
+      const match = (await c.list()).filter((p) => !p.deleted && p.roleTypeId === roleTypeId).sort((a, b) => a.id - b.id)[0];
       if (!match) {
         throw new NotFoundError("not_found", 404, `No profile with roleTypeId ${roleTypeId} (${role}) exists in the account`, {
           method: "GET",

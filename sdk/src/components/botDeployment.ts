@@ -36,19 +36,26 @@ export class BotDeployment extends pulumi.ComponentResource {
     const child = { parent: this };
     const adopt = args.adopt ?? false;
 
-    const skillId = args.skill.existingSkillId !== undefined
-      ? pulumi.output(args.skill.existingSkillId)
-      : new Skill(`${name}-skill`, { name: args.skill.name!, description: args.skill.description, adopt }, child).id;
+    const skillId =
+      args.skill.existingSkillId !== undefined
+        ? pulumi.output(args.skill.existingSkillId)
+        : new Skill(`${name}-skill`, { name: args.skill.name!, description: args.skill.description, adopt }, child).id;
 
     let campaign: Campaign | undefined;
     let engagement: Engagement | undefined;
     if (args.routing) {
       campaign = new Campaign(`${name}-campaign`, { name: args.routing.campaignName, adopt }, child);
-      engagement = new Engagement(`${name}-engagement`, {
-        campaignId: campaign.id, name: args.routing.engagementName, skillId,
-        channel: args.routing.channel ?? args.conversationType,
-        adopt,
-      }, child);
+      engagement = new Engagement(
+        `${name}-engagement`,
+        {
+          campaignId: campaign.id,
+          name: args.routing.engagementName,
+          skillId,
+          channel: args.routing.channel ?? args.conversationType,
+          adopt,
+        },
+        child,
+      );
     }
 
     const rolling = (args.rollout ?? "rolling") === "rolling";
@@ -57,57 +64,73 @@ export class BotDeployment extends pulumi.ComponentResource {
     for (let n = 1; n <= count; n++) {
       const { loginName, nickname, fullName, email, member } = agentIdentity(args.agents, n);
       const creds = agentCredentials(args.agents.credentials, n - 1);
-      const agent = new BotAgent(`${name}-agent-${n}`, declaredOnly({
-        loginName,
-        nickname,
-        fullName,
-        email,
-        skillIds: pulumi.all([skillId, ...(args.agents.extraSkillIds ?? [])]),
-        role: args.agents.role ?? DEFAULT_ROLE,
-        maxAsyncChats: member?.maxAsyncChats ?? args.agents.maxAsyncChats,
-        maxChats: member?.maxChats ?? args.agents.maxChats,
-        enabled: member?.enabled,
-        adopt,
-        ...creds.agent,
-      }), child);
+      const agent = new BotAgent(
+        `${name}-agent-${n}`,
+        declaredOnly({
+          loginName,
+          nickname,
+          fullName,
+          email,
+          skillIds: pulumi.all([skillId, ...(args.agents.extraSkillIds ?? [])]),
+          role: args.agents.role ?? DEFAULT_ROLE,
+          maxAsyncChats: member?.maxAsyncChats ?? args.agents.maxAsyncChats,
+          maxChats: member?.maxChats ?? args.agents.maxChats,
+          enabled: member?.enabled,
+          adopt,
+          ...creds.agent,
+        }),
+        child,
+      );
       agents.push(agent);
-      connectors.push(new BotConnector(`${name}-connector-${n}`, declaredOnly({
-        botId: args.botId,
-        agent: agent.loginName,
-        // The agent's id is its user id, and unlike the `userId` output it stays known at preview
-        // while the agent is only updated (an email change): no phantom connector replacement.
-        agentUserId: agent.id,
-        conversationType: args.conversationType,
-        role: args.agents.role ?? DEFAULT_ROLE,
-        environment: args.environment ?? "demo",
-        running: args.running ?? true,
-        externalWebhookUrl: args.externalWebhookUrl,
-        fallbackSkillId: args.fallbackSkillId,
-        accessibility: args.accessibility ?? true,
-        flags: withCredentials(args.flags, creds.flags),
-        customConfigurations: args.customConfigurations,
-        connectTimeoutSeconds: args.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
-        // Rolling, without a dependsOn chain between connectors (which would also make the first
-        // deploy one connector at a time, N × the connect delay): all are created at once, and a
-        // restart of a serving connector takes its deployment's turn in the provider — stop … back
-        // to Connected before the next stops, N−1 keep serving (resources/rolloutGate.ts, README).
-        rollout: rolling ? { group: name, member: String(n) } : undefined,
-        adopt,
-      }), child));
+      connectors.push(
+        new BotConnector(
+          `${name}-connector-${n}`,
+          declaredOnly({
+            botId: args.botId,
+            agent: agent.loginName,
+            // The agent's id is its user id, and unlike the `userId` output it stays known at preview
+            // while the agent is only updated (an email change): no phantom connector replacement.
+            agentUserId: agent.id,
+            conversationType: args.conversationType,
+            role: args.agents.role ?? DEFAULT_ROLE,
+            environment: args.environment ?? "demo",
+            running: args.running ?? true,
+            externalWebhookUrl: args.externalWebhookUrl,
+            fallbackSkillId: args.fallbackSkillId,
+            accessibility: args.accessibility ?? true,
+            flags: withCredentials(args.flags, creds.flags),
+            customConfigurations: args.customConfigurations,
+            connectTimeoutSeconds: args.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+            // Rolling, without a dependsOn chain between connectors (which would also make the first
+            // deploy one connector at a time, N × the connect delay): all are created at once, and a
+            // restart of a serving connector takes its deployment's turn in the provider — stop … back
+            // to Connected before the next stops, N−1 keep serving (resources/rolloutGate.ts, README).
+            rollout: rolling ? { group: name, member: String(n) } : undefined,
+            adopt,
+          }),
+          child,
+        ),
+      );
     }
 
     this.skillId = skillId;
     this.campaignId = campaign?.id;
     this.engagementId = engagement?.id;
     this.connectorIds = pulumi.all(connectors.map((c) => c.id));
-    this.agents = pulumi.all(agents.map((a, i) => pulumi.all([a.loginName, a.userId, connectors[i].status, connectors[i].statusReasons])))
-      .apply((rows) => rows.map(([loginName, userId, status, statusReasons]) => ({ loginName, userId, status, statusReasons: statusReasons ?? [] })));
-    this.drift = pulumi.all([pulumi.all(connectors.map((c) => pulumi.all([c.agent, c.flags]))), pulumi.output(args.flags ?? {})])
-      .apply(([live, declared]) => computeDrift(
-        live.map(([agent, flags]) => ({ agent, configuration: withoutSecrets(flags) })),
-        // The connectors hold the seed's defaults for flags the declaration leaves out.
-        withoutSecrets(applyFlagDefaults(declared as FlagValues, args.conversationType)),
-      ));
+    this.agents = pulumi
+      .all(agents.map((a, i) => pulumi.all([a.loginName, a.userId, connectors[i].status, connectors[i].statusReasons])))
+      .apply((rows) =>
+        rows.map(([loginName, userId, status, statusReasons]) => ({ loginName, userId, status, statusReasons: statusReasons ?? [] })),
+      );
+    this.drift = pulumi
+      .all([pulumi.all(connectors.map((c) => pulumi.all([c.agent, c.flags]))), pulumi.output(args.flags ?? {})])
+      .apply(([live, declared]) =>
+        computeDrift(
+          live.map(([agent, flags]) => ({ agent, configuration: withoutSecrets(flags) })),
+          // The connectors hold the seed's defaults for flags the declaration leaves out.
+          withoutSecrets(applyFlagDefaults(declared as FlagValues, args.conversationType)),
+        ),
+      );
     // The connectors' flags hold the agents' passwords, which makes the whole output secret; the
     // drift report never contains them (withoutSecrets, and computeDrift skips per-agent keys).
     this.drift = pulumi.unsecret(this.drift);
@@ -161,7 +184,10 @@ function withoutSecrets(flags: unknown): Record<string, unknown> {
   return out;
 }
 
-function agentCredentials(c: AgentCredentials, index: number): { agent: { password?: pulumi.Input<string>; allowedAppKey?: pulumi.Input<string> }; flags: Record<string, pulumi.Input<string>> } {
+function agentCredentials(
+  c: AgentCredentials,
+  index: number,
+): { agent: { password?: pulumi.Input<string>; allowedAppKey?: pulumi.Input<string> }; flags: Record<string, pulumi.Input<string>> } {
   if ("password" in c) {
     const password = pulumi.secret(typeof c.password === "function" ? c.password(index) : c.password);
     return { agent: { password }, flags: { lpPassword: password } };

@@ -138,34 +138,44 @@ export function validateDeploymentArgs(name: string, args: BotDeploymentArgs): n
   const count = args.agents?.count ?? members?.length ?? 3;
   if (members !== undefined) {
     if (args.agents.count !== undefined && args.agents.count !== members.length) {
-      problems.push(`agents.count is ${args.agents.count} but agents.members names ${members.length} agents; remove count (it follows the members) or make them agree`);
+      problems.push(
+        `agents.count is ${args.agents.count} but agents.members names ${members.length} agents; remove count (it follows the members) or make them agree`,
+      );
     }
     const seen = new Set<string>();
     members.forEach((m, i) => {
-      if (!m?.loginName || /\s/.test(m.loginName)) problems.push(`agents.members[${i}].loginName must be a login name without spaces, e.g. "support-alpha"`);
-      else if (seen.has(m.loginName.toLowerCase())) problems.push(`agents.members[${i}].loginName "${m.loginName}" appears twice; login names are unique in LiveEngage`);
+      if (!m?.loginName || /\s/.test(m.loginName))
+        problems.push(`agents.members[${i}].loginName must be a login name without spaces, e.g. "support-alpha"`);
+      else if (seen.has(m.loginName.toLowerCase()))
+        problems.push(`agents.members[${i}].loginName "${m.loginName}" appears twice; login names are unique in LiveEngage`);
       else seen.add(m.loginName.toLowerCase());
     });
   }
   if (!Number.isInteger(count) || count < 1) {
     problems.push("agents.count must be a whole number ≥ 2 (LivePerson recommends at least two agents per bot for failover)");
   } else if (count < 2 && !args.agents.allowSingleAgent) {
-    problems.push("agents.count is 1: LivePerson recommends at least two bot agents per bot so a second one takes over on failure (failover); use 2 or more, or set agents.allowSingleAgent: true to accept no failover");
+    problems.push(
+      "agents.count is 1: LivePerson recommends at least two bot agents per bot so a second one takes over on failure (failover); use 2 or more, or set agents.allowSingleAgent: true to accept no failover",
+    );
   }
   const prefix = args.agents?.loginNamePrefix;
   if (members === undefined ? !prefix || /\s/.test(prefix) : prefix !== undefined && /\s/.test(prefix)) {
-    problems.push("agents.loginNamePrefix must be a login name prefix without spaces, e.g. \"cb-bot\" (or name every agent in agents.members)");
+    problems.push(
+      'agents.loginNamePrefix must be a login name prefix without spaces, e.g. "cb-bot" (or name every agent in agents.members)',
+    );
   }
   const everyMemberHasEmail = members !== undefined && members.every((m) => m?.email !== undefined);
   if (args.agents?.email === undefined ? !everyMemberHasEmail : !/^[^@\s]+@[^@\s]+$/.test(args.agents.email)) {
-    problems.push("agents.email must be an email address such as \"bot@example.com\" (agent n gets bot+n@example.com), unless every member has its own email");
+    problems.push(
+      'agents.email must be an email address such as "bot@example.com" (agent n gets bot+n@example.com), unless every member has its own email',
+    );
   }
   if (!args.agents?.credentials) problems.push("agents.credentials is required: { password } or the app-key quadruple");
   const hasName = args.skill?.name !== undefined;
   const hasExisting = args.skill?.existingSkillId !== undefined;
   if (hasName === hasExisting) problems.push("skill needs exactly one of name (create a skill) or existingSkillId (use one)");
   if (args.rollout !== undefined && args.rollout !== "rolling" && args.rollout !== "all-at-once") {
-    problems.push("rollout must be \"rolling\" or \"all-at-once\"");
+    problems.push('rollout must be "rolling" or "all-at-once"');
   }
   if (!(CONVERSATION_TYPES as readonly unknown[]).includes(args.conversationType)) {
     problems.push(`conversationType must be ${CONVERSATION_TYPES.map((t) => `"${t}"`).join(" or ")}`);
@@ -187,47 +197,95 @@ function accountRules(args: BotDeploymentArgs, count: number): string[] {
   const problems: string[] = [];
   problems.push(...unknownKeys(args as unknown as Record<string, unknown>, "", DEPLOYMENT_KEYS));
   if (Number.isInteger(count) && count > MAX_AGENTS) {
-    problems.push(`agents.count is ${count}: at most ${MAX_AGENTS} agents per deployment (each is a LiveEngage user and a connector; `
-      + `one connector already serves up to 999 conversations at once, so ${MAX_AGENTS} carry ~${MAX_AGENTS * 999} — a larger count is likely a typo); `
-      + "use a smaller count, or split the bot into several deployments");
+    problems.push(
+      `agents.count is ${count}: at most ${MAX_AGENTS} agents per deployment (each is a LiveEngage user and a connector; ` +
+        `one connector already serves up to 999 conversations at once, so ${MAX_AGENTS} carry ~${MAX_AGENTS * 999} — a larger count is likely a typo); ` +
+        "use a smaller count, or split the bot into several deployments",
+    );
   }
   const flags = plainObject(args.flags);
   for (const key of CREDENTIAL_FLAG_KEYS.filter((k) => flags?.[k] !== undefined)) {
-    problems.push(`flags.${key} cannot be set on a BotDeployment: each agent's connector logs in with that agent's own credentials, `
-      + "which the deployment fills in (it would be overwritten); remove it from flags and give agents.credentials "
-      + "({ password } or the app-key quadruple) instead");
+    problems.push(
+      `flags.${key} cannot be set on a BotDeployment: each agent's connector logs in with that agent's own credentials, ` +
+        "which the deployment fills in (it would be overwritten); remove it from flags and give agents.credentials " +
+        "({ password } or the app-key quadruple) instead",
+    );
   }
   const channel = args.routing?.channel;
-  if (channel !== undefined && (CONVERSATION_TYPES as readonly unknown[]).includes(args.conversationType) && channel !== args.conversationType) {
-    problems.push(`routing.channel is "${channel}" but conversationType is "${args.conversationType}": the engagement would route `
-      + `${channel} conversations to ${args.conversationType} bot agents, which never receive them; make them agree (or leave routing.channel out: it follows conversationType)`);
+  if (
+    channel !== undefined &&
+    (CONVERSATION_TYPES as readonly unknown[]).includes(args.conversationType) &&
+    channel !== args.conversationType
+  ) {
+    problems.push(
+      `routing.channel is "${channel}" but conversationType is "${args.conversationType}": the engagement would route ` +
+        `${channel} conversations to ${args.conversationType} bot agents, which never receive them; make them agree (or leave routing.channel out: it follows conversationType)`,
+    );
   }
-  const names: [string, unknown][] = [["skill.name", args.skill?.name], ["routing.campaignName", args.routing?.campaignName],
-    ["routing.engagementName", args.routing?.engagementName], ["agents.loginNamePrefix", args.agents?.loginNamePrefix]];
+  const names: [string, unknown][] = [
+    ["skill.name", args.skill?.name],
+    ["routing.campaignName", args.routing?.campaignName],
+    ["routing.engagementName", args.routing?.engagementName],
+    ["agents.loginNamePrefix", args.agents?.loginNamePrefix],
+  ];
   for (const [property, value] of names) {
     if (typeof value === "string" && value.trim().length > NAME_MAX_LENGTH) {
       problems.push(`${property} must be at most ${NAME_MAX_LENGTH} characters (LiveEngage's limit for names); shorten it`);
     }
   }
-  for (const [property, value] of [["skill.existingSkillId", args.skill?.existingSkillId], ["fallbackSkillId", args.fallbackSkillId]] as const) {
+  for (const [property, value] of [
+    ["skill.existingSkillId", args.skill?.existingSkillId],
+    ["fallbackSkillId", args.fallbackSkillId],
+  ] as const) {
     if (typeof value === "string" && !/^\d+$/.test(value.trim())) {
-      problems.push(`${property} must be the numeric id of an existing skill as a string of digits, e.g. "3735471112"; `
-        + "a skill's name is not its id: pass a Skill resource's id, or look the id up in LiveEngage");
+      problems.push(
+        `${property} must be the numeric id of an existing skill as a string of digits, e.g. "3735471112"; ` +
+          "a skill's name is not its id: pass a Skill resource's id, or look the id up in LiveEngage",
+      );
     }
   }
   if (typeof args.externalWebhookUrl === "string" && hasUrlCredentials(args.externalWebhookUrl)) {
-    problems.push("externalWebhookUrl must not carry credentials (https://user:password@…): a URL is printed by preview and stored in plaintext "
-      + "in state; remove them and put the key in the secret flag externalWebhookAPIKey (flags: { externalWebhookAPIKey: config.requireSecret(\"hookKey\") })");
+    problems.push(
+      "externalWebhookUrl must not carry credentials (https://user:password@…): a URL is printed by preview and stored in plaintext " +
+        'in state; remove them and put the key in the secret flag externalWebhookAPIKey (flags: { externalWebhookAPIKey: config.requireSecret("hookKey") })',
+    );
   }
   return problems;
 }
 
 /** The arguments' keys, by object, for the "unknown property" check (a typo would be ignored silently). */
 const DEPLOYMENT_KEYS: Record<string, readonly string[]> = {
-  "": ["botId", "conversationType", "environment", "agents", "skill", "routing", "flags", "customConfigurations", "externalWebhookUrl",
-    "fallbackSkillId", "accessibility", "running", "rollout", "connectTimeoutSeconds", "adopt"],
-  agents: ["count", "allowSingleAgent", "loginNamePrefix", "members", "nickname", "fullNamePrefix", "email", "maxChats", "extraSkillIds",
-    "role", "maxAsyncChats", "credentials"],
+  "": [
+    "botId",
+    "conversationType",
+    "environment",
+    "agents",
+    "skill",
+    "routing",
+    "flags",
+    "customConfigurations",
+    "externalWebhookUrl",
+    "fallbackSkillId",
+    "accessibility",
+    "running",
+    "rollout",
+    "connectTimeoutSeconds",
+    "adopt",
+  ],
+  agents: [
+    "count",
+    "allowSingleAgent",
+    "loginNamePrefix",
+    "members",
+    "nickname",
+    "fullNamePrefix",
+    "email",
+    "maxChats",
+    "extraSkillIds",
+    "role",
+    "maxAsyncChats",
+    "credentials",
+  ],
   skill: ["name", "description", "existingSkillId"],
   routing: ["campaignName", "engagementName", "channel"],
 };
@@ -236,11 +294,13 @@ function unknownKeys(value: Record<string, unknown> | undefined, path: string, k
   const object = plainObject(value);
   if (object === undefined) return [];
   const allowed = known[path] ?? [];
-  const problems = Object.keys(object).filter((k) => !allowed.includes(k)).map((k) => {
-    const guess = suggest(k, allowed);
-    const where = path === "" ? k : `${path}.${k}`;
-    return `unknown property '${where}'; ${guess !== undefined ? `did you mean '${path === "" ? guess : `${path}.${guess}`}'?` : "remove it"}`;
-  });
+  const problems = Object.keys(object)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => {
+      const guess = suggest(k, allowed);
+      const where = path === "" ? k : `${path}.${k}`;
+      return `unknown property '${where}'; ${guess !== undefined ? `did you mean '${path === "" ? guess : `${path}.${guess}`}'?` : "remove it"}`;
+    });
   if (path !== "") return problems;
   for (const nested of Object.keys(known).filter((k) => k !== "")) {
     problems.push(...unknownKeys(object[nested] as Record<string, unknown> | undefined, nested, known));
@@ -262,11 +322,22 @@ export function agentEmail(email: string, n: number): string {
 }
 
 /** Agent n (1-based) as declared: its member entry when named explicitly, else from the template. */
-export function agentIdentity(t: AgentTemplate, n: number): { loginName: string; nickname: pulumi.Input<string>; fullName: pulumi.Input<string>; email: pulumi.Input<string>; member?: AgentMember } {
+export function agentIdentity(
+  t: AgentTemplate,
+  n: number,
+): {
+  loginName: string;
+  nickname: pulumi.Input<string>;
+  fullName: pulumi.Input<string>;
+  email: pulumi.Input<string>;
+  member?: AgentMember;
+} {
   const member = t.members?.[n - 1];
   const loginName = member?.loginName ?? `${t.loginNamePrefix}-${n}`;
   const nickname = member?.nickname ?? t.nickname ?? t.loginNamePrefix ?? loginName;
-  const fullName = member?.fullName ?? (t.fullNamePrefix !== undefined || t.loginNamePrefix !== undefined ? `${t.fullNamePrefix ?? t.loginNamePrefix} ${n}` : loginName);
+  const fullName =
+    member?.fullName ??
+    (t.fullNamePrefix !== undefined || t.loginNamePrefix !== undefined ? `${t.fullNamePrefix ?? t.loginNamePrefix} ${n}` : loginName);
   const email = member?.email ?? agentEmail(t.email!, n);
   return { loginName, nickname, fullName, email, member };
 }

@@ -49,10 +49,12 @@ export async function readAccount(le: LiveEngageClient): Promise<BotReading[]> {
 }
 
 export function failingComponents(entry: ConnectorStatusEntry | undefined): FailingComponent[] {
-  return (entry?.components ?? []).filter((c) => !c.ok).map((c) => {
-    const fix = troubleshootingFor(c.name)?.fix;
-    return { component: c.name, reason: c.reason ?? "failed", ...(fix ? { fix } : {}) };
-  });
+  return (entry?.components ?? [])
+    .filter((c) => !c.ok)
+    .map((c) => {
+      const fix = troubleshootingFor(c.name)?.fix;
+      return { component: c.name, reason: c.reason ?? "failed", ...(fix ? { fix } : {}) };
+    });
 }
 
 function sinceOf(entry: ConnectorStatusEntry | undefined): { since?: string } {

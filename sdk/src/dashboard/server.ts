@@ -114,7 +114,12 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
         return res.end();
       }
       if (!tokenMatches(cookieOf(req, COOKIE))) {
-        return send(res, 401, "text/plain; charset=utf-8", "access token required: open the address `liveengage dashboard` printed (with ?token=…)\n");
+        return send(
+          res,
+          401,
+          "text/plain; charset=utf-8",
+          "access token required: open the address `liveengage dashboard` printed (with ?token=…)\n",
+        );
       }
     }
     if (url.pathname === "/api/snapshot") return send(res, 200, "application/json; charset=utf-8", JSON.stringify(opts.snapshot()));

@@ -30,7 +30,10 @@ export class DashboardState {
   /** Per agent: the status last seen, and when the dashboard saw it change (not set on first sight). */
   private readonly seen = new Map<string, { status: string; changedAt?: number }>();
 
-  constructor(readonly accountId: string, readonly pollIntervalMs: number) {}
+  constructor(
+    readonly accountId: string,
+    readonly pollIntervalMs: number,
+  ) {}
 
   /** Takes a successful reading taken at `at` (epoch ms). */
   applyReading(bots: BotReading[], at: number): void {

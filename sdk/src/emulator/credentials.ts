@@ -80,13 +80,23 @@ export function privilegesOf(acc: AccountState, user: User): string[] {
 }
 
 /** The login credentials a connector would use, read from its (digested) configuration flags. */
-export function credentialsFromConfigurations(acc: AccountState, login: string, cfg: Record<string, string>): DigestedCredentials | undefined {
+export function credentialsFromConfigurations(
+  acc: AccountState,
+  login: string,
+  cfg: Record<string, string>,
+): DigestedCredentials | undefined {
   if (cfg.lpPassword !== undefined && cfg.lpPassword !== "") return { username: login, passwordDigest: cfg.lpPassword };
   const { lpAppKey, lpAppSecret, lpAccessToken, lpAccessTokenSecret } = cfg;
   if (lpAppKey && lpAppSecret && lpAccessToken && lpAccessTokenSecret) {
     // lpAccessToken became a secret flag (kept digested) in 0.2; a data dir written before holds it in plaintext.
     const accessTokenDigest = isDigest(lpAccessToken) ? lpAccessToken : digest(acc, lpAccessToken);
-    return { username: login, appKey: lpAppKey, secretDigest: lpAppSecret, accessTokenDigest, accessTokenSecretDigest: lpAccessTokenSecret };
+    return {
+      username: login,
+      appKey: lpAppKey,
+      secretDigest: lpAppSecret,
+      accessTokenDigest,
+      accessTokenSecretDigest: lpAccessTokenSecret,
+    };
   }
   return undefined;
 }

@@ -79,8 +79,7 @@ export const cbErrors = {
     new ApiError(409, "AGENT_ALREADY_ASSIGNED", `agent ${login} already belongs to bot ${botId}`),
   insufficientPrivileges: () =>
     new ApiError(403, "INSUFFICIENT_PRIVILEGES", "deploying to PRODUCTION requires the BOT_STATUS_ACCESS privilege"),
-  connectorRunning: () =>
-    new ApiError(409, "CONNECTOR_RUNNING", "the agent connector is running; stop it before editing or deleting it"),
+  connectorRunning: () => new ApiError(409, "CONNECTOR_RUNNING", "the agent connector is running; stop it before editing or deleting it"),
   connectorNotFound: (login: string, botId: string) =>
     new ApiError(404, "CONNECTOR_NOT_FOUND", `no agent connector for ${login} on bot ${botId}`),
 };
@@ -95,9 +94,24 @@ export function internal(status = 500, message = "internal error"): ApiError {
   return new ApiError(status, "internal", message);
 }
 
-const CB_GENERIC: Record<string, string> = { "rate-limited": "RATE_LIMITED", internal: "INTERNAL_ERROR", validation: "INVALID_REQUEST", "not-found": "NOT_FOUND" };
-const LOGIN_GENERIC: Record<string, string> = { "rate-limited": "TOO_MANY_REQUESTS", internal: "INTERNAL_SERVER_ERROR", validation: "BAD_REQUEST", "not-found": "NOT_FOUND" };
-const OAUTH_GENERIC: Record<string, string> = { "rate-limited": "slow_down", internal: "server_error", validation: "invalid_request", "not-found": "invalid_request" };
+const CB_GENERIC: Record<string, string> = {
+  "rate-limited": "RATE_LIMITED",
+  internal: "INTERNAL_ERROR",
+  validation: "INVALID_REQUEST",
+  "not-found": "NOT_FOUND",
+};
+const LOGIN_GENERIC: Record<string, string> = {
+  "rate-limited": "TOO_MANY_REQUESTS",
+  internal: "INTERNAL_SERVER_ERROR",
+  validation: "BAD_REQUEST",
+  "not-found": "NOT_FOUND",
+};
+const OAUTH_GENERIC: Record<string, string> = {
+  "rate-limited": "slow_down",
+  internal: "server_error",
+  validation: "invalid_request",
+  "not-found": "invalid_request",
+};
 
 /** The body of an error in the wire shape of `family`. */
 export function renderError(family: Family, err: ApiError): unknown {

@@ -32,7 +32,9 @@ export function signatureBase(method: string, baseUrl: string, params: [string, 
 }
 
 export function sign(base: string, consumerSecret: string, tokenSecret: string): string {
-  return createHmac("sha1", `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`).update(base).digest("base64");
+  return createHmac("sha1", `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`)
+    .update(base)
+    .digest("base64");
 }
 
 export class OAuth1Verifier {

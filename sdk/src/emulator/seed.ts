@@ -52,9 +52,7 @@ export const seedAccountSchema = z.strictObject({
   users: z.array(seedUserSchema).default([]),
   bots: z.array(z.strictObject({ id: nonEmpty, name: nonEmpty, description: z.string().default("") })).default([]),
   oauthClients: z.array(z.strictObject({ clientId: nonEmpty, clientSecret: nonEmpty })).default([]),
-  appKeys: z
-    .array(z.strictObject({ appKey: nonEmpty, secret: nonEmpty, accessToken: nonEmpty, accessTokenSecret: nonEmpty }))
-    .default([]),
+  appKeys: z.array(z.strictObject({ appKey: nonEmpty, secret: nonEmpty, accessToken: nonEmpty, accessTokenSecret: nonEmpty })).default([]),
 });
 export const seedSchema = z.strictObject({ accounts: z.array(seedAccountSchema).default([]) });
 export type SeedInput = z.input<typeof seedSchema>;

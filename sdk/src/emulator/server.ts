@@ -86,7 +86,9 @@ export interface RunningEmulator {
 }
 
 function isState(x: unknown): x is EmulatorState {
-  return typeof x === "object" && x !== null && (x as EmulatorState).formatVersion === 1 && typeof (x as EmulatorState).accounts === "object";
+  return (
+    typeof x === "object" && x !== null && (x as EmulatorState).formatVersion === 1 && typeof (x as EmulatorState).accounts === "object"
+  );
 }
 
 function formatHost(host: string, port: number): string {
@@ -194,7 +196,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw e;
   }
   const addr = app.server.address();
-  boundPort = typeof addr === "object" && addr ? addr.port : options.port ?? 0;
+  boundPort = typeof addr === "object" && addr ? addr.port : (options.port ?? 0);
   const localName = anyInterface ? "127.0.0.1" : listenHost;
   const host = formatHost(localName, boundPort);
 
@@ -281,7 +283,13 @@ function installHooks(app: FastifyInstance, ctx: RouteContext, faults: Faults, b
 
   app.addHook("onResponse", async (req, reply) => {
     if (isAdmin(req)) return;
-    book.record({ method: req.method, route: routeOf(req), url: req.url.split("?")[0], status: reply.statusCode, account: accountOf(ctx, req) });
+    book.record({
+      method: req.method,
+      route: routeOf(req),
+      url: req.url.split("?")[0],
+      status: reply.statusCode,
+      account: accountOf(ctx, req),
+    });
   });
 
   app.setErrorHandler((err, req, reply) => {

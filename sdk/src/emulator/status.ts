@@ -58,10 +58,7 @@ export function computeComponents(acc: AccountState, c: Connector): Component[] 
     add("fallbackSkill", `fallback skill ${fb} does not exist`);
   } else add("fallbackSkill", null);
 
-  add(
-    "conversationType",
-    acc.conversationTypes.includes(cfg.type) ? null : `conversation type ${cfg.type} is not enabled on the account`,
-  );
+  add("conversationType", acc.conversationTypes.includes(cfg.type) ? null : `conversation type ${cfg.type} is not enabled on the account`);
   return out;
 }
 

@@ -91,7 +91,16 @@ export function generateTlsIdentity(names: string[] = ["localhost", "127.0.0.1",
   );
   const serial = randomBytes(16);
   serial[0]! &= 0x7f;
-  const tbs = seq(ctx(0, integer(Buffer.from([2]))), integer(serial), sha256WithRsa, name, seq(time(notBefore), time(notAfter)), name, spki, extensions);
+  const tbs = seq(
+    ctx(0, integer(Buffer.from([2]))),
+    integer(serial),
+    sha256WithRsa,
+    name,
+    seq(time(notBefore), time(notAfter)),
+    name,
+    spki,
+    extensions,
+  );
   const signature = createSign("sha256").update(tbs).sign(privateKey);
   const der = seq(tbs, sha256WithRsa, bits(signature));
   const cert = new X509Certificate(der).toString();

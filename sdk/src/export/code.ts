@@ -51,7 +51,12 @@ export function render(value: Code, depth = 0): string {
 
 /** camelCase identifier from any name: "Support Bot 2" → "supportBot2"; never a reserved word. */
 export function identifier(name: string): string {
-  const words = name.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, " ").trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   let id = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("");
   if (!id) id = "unnamed";
   if (/^[0-9]/.test(id)) id = `_${id}`;
@@ -60,15 +65,71 @@ export function identifier(name: string): string {
 
 /** kebab-case resource name: "Support Bot 2" → "support-bot-2". */
 export function slug(name: string): string {
-  return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "unnamed";
+  return (
+    name
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "unnamed"
+  );
 }
 
 const RESERVED = new Set([
-  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
-  "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
-  "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "let", "static", "yield", "await",
-  "implements", "interface", "package", "private", "protected", "public", "config", "pulumi",
-  "Skill", "BotAgent", "BotConnector", "BotDeployment", "Campaign", "Engagement", "botIds",
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "import",
+  "in",
+  "instanceof",
+  "new",
+  "null",
+  "return",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "var",
+  "void",
+  "while",
+  "with",
+  "let",
+  "static",
+  "yield",
+  "await",
+  "implements",
+  "interface",
+  "package",
+  "private",
+  "protected",
+  "public",
+  "config",
+  "pulumi",
+  "Skill",
+  "BotAgent",
+  "BotConnector",
+  "BotDeployment",
+  "Campaign",
+  "Engagement",
+  "botIds",
 ]);
 
 /** Hands out names unique within one namespace, suffixing -2, -3… (or 2, 3… for identifiers) on collisions. */

@@ -61,5 +61,11 @@ export async function exportAccount(
 }
 
 function projectNameFor(dir: string): string {
-  return path.basename(dir).toLowerCase().replace(/[^a-z0-9_.-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") || "liveengage-export";
+  return (
+    path
+      .basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, "-")
+      .replace(/^[-.]+|[-.]+$/g, "") || "liveengage-export"
+  );
 }

@@ -17,7 +17,14 @@ import { applyFlagDefaults, type ConversationType, type FlagValues } from "../mo
 import { configWithDefault, Expr, identifier, NameBook, ref, secretConfig, slug, type Code } from "./code";
 import type { AccountSnapshot, SnapshotConnector } from "./snapshot";
 import {
-  botAgentView, campaignView, CONNECTOR_SETTING_DEFAULTS, connectorView, engagementView, SECRET_SET, skillView, type ConnectorView,
+  botAgentView,
+  campaignView,
+  CONNECTOR_SETTING_DEFAULTS,
+  connectorView,
+  engagementView,
+  SECRET_SET,
+  skillView,
+  type ConnectorView,
 } from "./views";
 
 export interface ExportOptions {
@@ -76,7 +83,10 @@ export interface ExportPlan {
 }
 
 const BOT_USER_TYPE = 2;
-const byName = <T>(name: (t: T) => string) => (a: T, b: T) => name(a).localeCompare(name(b), "en", { numeric: true, sensitivity: "base" });
+const byName =
+  <T>(name: (t: T) => string) =>
+  (a: T, b: T) =>
+    name(a).localeCompare(name(b), "en", { numeric: true, sensitivity: "base" });
 
 /** Plans the program for a snapshot. */
 export async function planExport(snap: AccountSnapshot, options: ExportOptions = {}): Promise<ExportPlan> {
@@ -85,7 +95,11 @@ export async function planExport(snap: AccountSnapshot, options: ExportOptions =
     skills: new Map(await Promise.all(snap.skills.map(async (s) => [s.id, await skillView(s)] as const))),
     // The goal the Campaign provider picks when none is declared is the account's first.
     campaigns: new Map(await Promise.all(snap.campaigns.map(async (c) => [c.id, await campaignView(c, snap.goals[0]?.id)] as const))),
-    engagements: new Map(await Promise.all([...snap.engagements].flatMap(([cid, list]) => list.map(async (e) => [e.id, await engagementView(e, cid)] as const)))),
+    engagements: new Map(
+      await Promise.all(
+        [...snap.engagements].flatMap(([cid, list]) => list.map(async (e) => [e.id, await engagementView(e, cid)] as const)),
+      ),
+    ),
   };
   return new Planner(snap, options, views).plan();
 }
@@ -110,7 +124,11 @@ class Planner {
   private readonly skillById: Map<number, Skill>;
   private readonly botIdConfigs: ExportPlan["botIdConfigs"] = [];
 
-  constructor(private readonly snap: AccountSnapshot, private readonly options: ExportOptions, private readonly views: Views) {
+  constructor(
+    private readonly snap: AccountSnapshot,
+    private readonly options: ExportOptions,
+    private readonly views: Views,
+  ) {
     this.userById = new Map(snap.users.map((u) => [String(u.id), u]));
     this.skillById = new Map(snap.skills.map((s) => [s.id, s]));
   }
@@ -132,26 +150,33 @@ class Planner {
       .filter((b) => (snap.connectors.get(b.id) ?? []).length > 0)
       .sort(byName((b) => b.name ?? b.id));
     const connectorUsers = new Set(bots.flatMap((b) => snap.connectors.get(b.id)!.map((c) => String(c.lpUserId))));
-    const standaloneUsers = botIds ? [] : snap.users
-      .filter((u) => Number(u.userTypeId) === BOT_USER_TYPE && !connectorUsers.has(String(u.id)) && this.wanted(u.loginName))
-      .sort(byName((u) => u.loginName));
+    const standaloneUsers = botIds
+      ? []
+      : snap.users
+          .filter((u) => Number(u.userTypeId) === BOT_USER_TYPE && !connectorUsers.has(String(u.id)) && this.wanted(u.loginName))
+          .sort(byName((u) => u.loginName));
 
     const skills = new Set<number>();
     if (!botIds) for (const s of snap.skills) if (this.wanted(s.name)) skills.add(s.id);
     const users = [...connectorUsers].map((id) => this.userById.get(id)).filter((u): u is User => u !== undefined);
     for (const u of [...users, ...standaloneUsers]) for (const s of u.skillIds ?? []) skills.add(Number(s));
-    for (const b of bots) for (const c of snap.connectors.get(b.id)!) {
-      const fb = connectorView(c).settings.fallbackSkillId;
-      if (fb !== undefined) skills.add(Number(fb));
-    }
+    for (const b of bots)
+      for (const c of snap.connectors.get(b.id)!) {
+        const fb = connectorView(c).settings.fallbackSkillId;
+        if (fb !== undefined) skills.add(Number(fb));
+      }
 
     const campaigns: { campaign: Campaign; engagements: Engagement[] }[] = [];
     for (const c of [...snap.campaigns].sort(byName((x) => x.name))) {
       const all = snap.engagements.get(c.id) ?? [];
-      const chosen = all.filter((e) => (botIds ? e.skillId !== null && e.skillId !== undefined && skills.has(Number(e.skillId)) : this.wanted(e.name)));
+      const chosen = all.filter((e) =>
+        botIds ? e.skillId !== null && e.skillId !== undefined && skills.has(Number(e.skillId)) : this.wanted(e.name),
+      );
       if (botIds ? chosen.length === 0 : !this.wanted(c.name)) continue;
       if (chosen.length < all.length) {
-        this.notes.push(`campaign "${c.name}": ${all.length - chosen.length} of its ${all.length} engagements are not exported, so \`pulumi destroy\` cannot delete the campaign`);
+        this.notes.push(
+          `campaign "${c.name}": ${all.length - chosen.length} of its ${all.length} engagements are not exported, so \`pulumi destroy\` cannot delete the campaign`,
+        );
       }
       campaigns.push({ campaign: c, engagements: chosen.sort(byName((e) => e.name)) });
       for (const e of chosen) if (e.skillId !== null && e.skillId !== undefined) skills.add(Number(e.skillId));
@@ -305,14 +330,22 @@ class Planner {
     for (const e of engagements) {
       const view = this.views.engagements.get(e.id)!;
       if (view.skillId === undefined) {
-        this.notes.push(`engagement "${e.name}" of campaign "${c.name}" routes to no skill; it is not exported (an Engagement needs a skill)`);
+        this.notes.push(
+          `engagement "${e.name}" of campaign "${c.name}" routes to no skill; it is not exported (an Engagement needs a skill)`,
+        );
         continue;
       }
       const names = this.claimNames("Engagement", e.name, "engagement");
       const { campaignId: _c, skillId, ...rest } = view;
       this.declarations.push({
-        kind: "Engagement", ...names,
-        args: { campaignId: ref(variable), ...(rest as Record<string, Code>), skillId: this.skillRef(skillId as string, `engagement "${e.name}"`), adopt: true },
+        kind: "Engagement",
+        ...names,
+        args: {
+          campaignId: ref(variable),
+          ...(rest as Record<string, Code>),
+          skillId: this.skillRef(skillId as string, `engagement "${e.name}"`),
+          adopt: true,
+        },
       });
     }
   }
@@ -330,13 +363,15 @@ class Planner {
   }
 
   private declareBot(b: Bot): void {
-    const members = this.snap.connectors.get(b.id)!
+    const members = this.snap.connectors
+      .get(b.id)!
       .map((c) => ({ connector: c, user: this.userById.get(String(c.lpUserId)), view: connectorView(c) }))
       .sort(byName((m) => m.connector.lpAccountUser));
     const botId = this.botIdExpr(b);
     const why = deploymentRefusal(members.map((m) => ({ ...m, role: m.user && botAgentView(m.user, this.snap.profiles).role })));
     if (why === undefined && this.declareDeployment(b, botId, members as Member[])) return;
-    if (why !== undefined && members.length > 1) this.notes.push(`bot "${b.name ?? b.id}": its connectors are declared one by one (${why})`);
+    if (why !== undefined && members.length > 1)
+      this.notes.push(`bot "${b.name ?? b.id}": its connectors are declared one by one (${why})`);
     for (const m of members) {
       if (!m.user) {
         this.notes.push(`bot "${b.name ?? b.id}": the connector of user ${m.connector.lpUserId} is not exported: the user does not exist`);
@@ -356,7 +391,8 @@ class Planner {
       agentUserId: ref(agentVar, "userId"),
       conversationType: view.conversationType,
     };
-    for (const [k, v] of Object.entries(settings)) args[k] = k === "fallbackSkillId" ? this.skillRef(v as string, `connector of ${u.loginName}`) : (v as Code);
+    for (const [k, v] of Object.entries(settings))
+      args[k] = k === "fallbackSkillId" ? this.skillRef(v as string, `connector of ${u.loginName}`) : (v as Code);
     const flags = this.flagArgs(declaredFlags(view.flags, view.conversationType), `${u.loginName}`);
     Object.assign(flags, this.credentialFlags(view, u, `${u.loginName}`));
     args.flags = flags;
@@ -377,7 +413,9 @@ class Planner {
     if (view.credential.kind === "password") {
       // The connector logs in with the agent's password: the same config key as the BotAgent's.
       const existing = this.secrets.find((s) => s.what === `password of bot agent ${u.loginName}`);
-      return { lpPassword: existing ? secretConfig(existing.key) : this.secret(`${u.loginName} password`, `password of bot agent ${u.loginName}`) };
+      return {
+        lpPassword: existing ? secretConfig(existing.key) : this.secret(`${u.loginName} password`, `password of bot agent ${u.loginName}`),
+      };
     }
     return this.appKeyCredentials(view.credential.readable, owner);
   }
@@ -399,7 +437,10 @@ class Planner {
       const { value, divergent } = majority(values);
       if (divergent.length) {
         this.drift.push({
-          bot: botName, deployment: resourceName, key, declared: show(value),
+          bot: botName,
+          deployment: resourceName,
+          key,
+          declared: show(value),
           divergent: divergent.map((i) => ({ agent: agents[i], value: show(values[i]) })),
         });
       }
@@ -410,9 +451,13 @@ class Planner {
     // Skills the agents hold: the set most agents have; the deployment's skill is the one an
     // engagement routes to (else the first by name), the rest are extra.
     const agentViews = members.map((m) => botAgentView(m.user, this.snap.profiles));
-    const skillSet = finding("skillIds", agentViews.map((v) => (v.skillIds ?? []).map((id) => this.skillById.get(Number(id))?.name ?? id).sort())) as string[];
-    const skillIds = [...new Set(agentViews.flatMap((v) => v.skillIds ?? []))]
-      .filter((id) => skillSet.includes(this.skillById.get(Number(id))?.name ?? id));
+    const skillSet = finding(
+      "skillIds",
+      agentViews.map((v) => (v.skillIds ?? []).map((id) => this.skillById.get(Number(id))?.name ?? id).sort()),
+    ) as string[];
+    const skillIds = [...new Set(agentViews.flatMap((v) => v.skillIds ?? []))].filter((id) =>
+      skillSet.includes(this.skillById.get(Number(id))?.name ?? id),
+    );
     if (skillIds.length === 0) {
       this.notes.push(`bot "${botName}": its agents hold no common skill, so its connectors are declared one by one`);
       this.drift.splice(0, this.drift.length, ...this.drift.filter((d) => d.deployment !== resourceName));
@@ -423,33 +468,50 @@ class Planner {
 
     const settings: Record<string, unknown> = {};
     for (const key of ["role", "environment", "running", "externalWebhookUrl", "fallbackSkillId", "accessibility"]) {
-      settings[key] = finding(key, members.map((m) => m.view.settings[key]));
+      settings[key] = finding(
+        key,
+        members.map((m) => m.view.settings[key]),
+      );
     }
     const flagKeys = [...new Set(members.flatMap((m) => Object.keys(m.view.flags)))].sort();
     const flags: Record<string, unknown> = {};
-    for (const k of flagKeys) flags[k] = finding(k, members.map((m) => m.view.flags[k]));
+    for (const k of flagKeys)
+      flags[k] = finding(
+        k,
+        members.map((m) => m.view.flags[k]),
+      );
     const customKeys = [...new Set(members.flatMap((m) => Object.keys(m.view.custom)))].sort();
     const custom: Record<string, string> = {};
     for (const k of customKeys) {
-      const v = finding(k, members.map((m) => m.view.custom[k]));
+      const v = finding(
+        k,
+        members.map((m) => m.view.custom[k]),
+      );
       if (v !== undefined) custom[k] = v as string;
     }
     // Agent fields that BotDeployment's template shares but these agents may not.
-    const agentRole = finding("agent role", agentViews.map((v) => v.role));
+    const agentRole = finding(
+      "agent role",
+      agentViews.map((v) => v.role),
+    );
     if (agentRole !== settings.role) {
-      this.notes.push(`bot "${botName}": agents' profiles say ${String(agentRole)} but their connectors ${String(settings.role)}; the connectors' role is declared`);
+      this.notes.push(
+        `bot "${botName}": agents' profiles say ${String(agentRole)} but their connectors ${String(settings.role)}; the connectors' role is declared`,
+      );
     }
 
     const template: Record<string, Code> = {};
     const pattern = namePattern(agentViews);
-    const memberArgs = agentViews.map((v) => ({ loginName: v.loginName as string } as Record<string, Code>));
+    const memberArgs = agentViews.map((v) => ({ loginName: v.loginName as string }) as Record<string, Code>);
     const shared = (key: string, templateKey = key) => {
       const values = agentViews.map((v) => v[key]);
       const same = values.every((x) => JSON.stringify(x) === JSON.stringify(values[0]));
       if (same) {
         if (values[0] !== undefined) template[templateKey] = values[0] as Code;
       } else {
-        values.forEach((x, i) => { if (x !== undefined) memberArgs[i][key] = x as Code; });
+        values.forEach((x, i) => {
+          if (x !== undefined) memberArgs[i][key] = x as Code;
+        });
       }
     };
     shared("nickname");
@@ -471,20 +533,37 @@ class Planner {
       credentials = { password: new Expr(`(i) => ${list}[i]`) };
     } else {
       const quad = this.appKeyCredentials(credential.readable, botName);
-      credentials = { appKey: quad.lpAppKey, appSecret: quad.lpAppSecret, accessToken: quad.lpAccessToken, accessTokenSecret: quad.lpAccessTokenSecret };
+      credentials = {
+        appKey: quad.lpAppKey,
+        appSecret: quad.lpAppSecret,
+        accessToken: quad.lpAccessToken,
+        accessTokenSecret: quad.lpAccessTokenSecret,
+      };
     }
 
     // Agents named <prefix>-1…n (full names "<P> n", emails x+n@) read best as the template they follow.
-    const templated = pattern !== undefined && memberArgs.every((m) => Object.keys(m).every((k) => ["loginName", "fullName", "email"].includes(k)));
+    const templated =
+      pattern !== undefined && memberArgs.every((m) => Object.keys(m).every((k) => ["loginName", "fullName", "email"].includes(k)));
     const agentsArg: Record<string, Code> = templated
-      ? { ...(members.length === 3 ? {} : { count: members.length }), loginNamePrefix: pattern.loginNamePrefix, fullNamePrefix: pattern.fullNamePrefix, email: pattern.email, ...template }
+      ? {
+          ...(members.length === 3 ? {} : { count: members.length }),
+          loginNamePrefix: pattern.loginNamePrefix,
+          fullNamePrefix: pattern.fullNamePrefix,
+          email: pattern.email,
+          ...template,
+        }
       : { members: memberArgs, ...template };
     if (settings.role !== DEFAULT_ROLE) agentsArg.role = settings.role as Code;
     const extra = skillIds.filter((id) => id !== primary).map((id) => this.skillRef(id, `bot "${botName}"`));
     if (extra.length) agentsArg.extraSkillIds = extra;
     agentsArg.credentials = credentials;
 
-    const args: Record<string, Code> = { botId, conversationType, agents: agentsArg, skill: { existingSkillId: this.skillRef(primary, `bot "${botName}"`) } };
+    const args: Record<string, Code> = {
+      botId,
+      conversationType,
+      agents: agentsArg,
+      skill: { existingSkillId: this.skillRef(primary, `bot "${botName}"`) },
+    };
     const declaredSettings = withoutDefaults(settings, CONNECTOR_SETTING_DEFAULTS);
     const setting = (k: string) => declaredSettings[k];
     if (setting("environment") !== undefined) args.environment = setting("environment") as Code;
@@ -492,7 +571,8 @@ class Planner {
     if (Object.keys(kept).length) args.flags = kept;
     if (Object.keys(custom).length) args.customConfigurations = custom;
     if (setting("externalWebhookUrl") !== undefined) args.externalWebhookUrl = setting("externalWebhookUrl") as Code;
-    if (setting("fallbackSkillId") !== undefined) args.fallbackSkillId = this.skillRef(setting("fallbackSkillId") as string, `bot "${botName}"`);
+    if (setting("fallbackSkillId") !== undefined)
+      args.fallbackSkillId = this.skillRef(setting("fallbackSkillId") as string, `bot "${botName}"`);
     if (setting("accessibility") !== undefined) args.accessibility = setting("accessibility") as Code;
     if (setting("running") !== undefined) args.running = setting("running") as Code;
     args.adopt = true;
@@ -502,7 +582,8 @@ class Planner {
     if (found.length) {
       comment.push("Drift found at export: the value most agents have is declared; the first `pulumi up`");
       comment.push("restarts only the agents listed here, one at a time:");
-      for (const d of found) comment.push(`  ${d.key}: ${d.declared} declared; ${d.divergent.map((x) => `${x.agent} had ${x.value}`).join(", ")}`);
+      for (const d of found)
+        comment.push(`  ${d.key}: ${d.declared} declared; ${d.divergent.map((x) => `${x.agent} had ${x.value}`).join(", ")}`);
     }
     this.declarations.push({ kind: "BotDeployment", variable, resourceName, args, comment, before });
     return true;
@@ -560,13 +641,19 @@ function declaredFlags(flags: Record<string, unknown>, type: ConversationType): 
  * The template the agents follow, if they follow BotDeployment's: login names `<prefix>-1…n`, full
  * names `<fullNamePrefix> 1…n`, emails `local+1…n@domain` (see agentIdentity).
  */
-export function namePattern(agents: readonly Record<string, unknown>[]): { loginNamePrefix: string; fullNamePrefix: string; email: string } | undefined {
+export function namePattern(
+  agents: readonly Record<string, unknown>[],
+): { loginNamePrefix: string; fullNamePrefix: string; email: string } | undefined {
   const first = /^(.+)-1$/.exec(String(agents[0]?.loginName ?? ""));
   const full = /^(.+) 1$/.exec(String(agents[0]?.fullName ?? ""));
   const mail = /^([^@+]+)\+1@(.+)$/.exec(String(agents[0]?.email ?? ""));
   if (!first || !full || !mail) return undefined;
   const [loginNamePrefix, fullNamePrefix, email] = [first[1], full[1], `${mail[1]}@${mail[2]}`];
-  const follows = agents.every((a, i) =>
-    a.loginName === `${loginNamePrefix}-${i + 1}` && a.fullName === `${fullNamePrefix} ${i + 1}` && a.email === `${mail[1]}+${i + 1}@${mail[2]}`);
+  const follows = agents.every(
+    (a, i) =>
+      a.loginName === `${loginNamePrefix}-${i + 1}` &&
+      a.fullName === `${fullNamePrefix} ${i + 1}` &&
+      a.email === `${mail[1]}+${i + 1}@${mail[2]}`,
+  );
   return follows ? { loginNamePrefix, fullNamePrefix, email } : undefined;
 }

@@ -39,7 +39,8 @@ export function renderIndex(plan: ExportPlan, opts: ProjectOptions): string {
   lines.push("", "const config = new pulumi.Config();");
   if (plan.botIdConfigs.length) {
     lines.push("", "// Conversation Builder bots are not managed here: their ids are config, defaulting to this account's.");
-    for (const b of plan.botIdConfigs) lines.push(`const ${b.variable} = config.get(${JSON.stringify(b.key)}) ?? ${JSON.stringify(b.botId)};`);
+    for (const b of plan.botIdConfigs)
+      lines.push(`const ${b.variable} = config.get(${JSON.stringify(b.key)}) ?? ${JSON.stringify(b.botId)};`);
   }
   for (const section of SECTIONS) {
     const decls = plan.declarations.filter((d) => section.kinds.includes(d.kind));
@@ -55,7 +56,9 @@ export function renderIndex(plan: ExportPlan, opts: ProjectOptions): string {
   const deployments = plan.declarations.filter((d) => d.kind === "BotDeployment");
   if (deployments.length) {
     lines.push("", "// Each bot's agents with their status, and any drift between them.");
-    lines.push(`export const bots = {\n${deployments.map((d) => `  ${JSON.stringify(d.resourceName)}: { agents: ${d.variable}.agents, drift: ${d.variable}.drift },`).join("\n")}\n};`);
+    lines.push(
+      `export const bots = {\n${deployments.map((d) => `  ${JSON.stringify(d.resourceName)}: { agents: ${d.variable}.agents, drift: ${d.variable}.drift },`).join("\n")}\n};`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -72,20 +75,34 @@ export function renderProjectFiles(plan: ExportPlan, opts: ProjectOptions): Reco
       "main: index.ts",
       "",
     ].join("\n"),
-    "package.json": `${JSON.stringify({
-      name: opts.projectName,
-      private: true,
-      main: "index.ts",
-      dependencies: { "@pulumi/pulumi": opts.pulumiSpec, "pulumi-liveengage": opts.packageSpec },
-      devDependencies: { "@types/node": "^20.11.0", typescript: "^5.9.3" },
-    }, null, 2)}\n`,
-    "tsconfig.json": `${JSON.stringify({
-      compilerOptions: {
-        strict: true, target: "ES2020", module: "commonjs", moduleResolution: "node", esModuleInterop: true,
-        skipLibCheck: true, noEmit: true, types: ["node"],
+    "package.json": `${JSON.stringify(
+      {
+        name: opts.projectName,
+        private: true,
+        main: "index.ts",
+        dependencies: { "@pulumi/pulumi": opts.pulumiSpec, "pulumi-liveengage": opts.packageSpec },
+        devDependencies: { "@types/node": "^20.11.0", typescript: "^5.9.3" },
       },
-      files: ["index.ts"],
-    }, null, 2)}\n`,
+      null,
+      2,
+    )}\n`,
+    "tsconfig.json": `${JSON.stringify(
+      {
+        compilerOptions: {
+          strict: true,
+          target: "ES2020",
+          module: "commonjs",
+          moduleResolution: "node",
+          esModuleInterop: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: ["node"],
+        },
+        files: ["index.ts"],
+      },
+      null,
+      2,
+    )}\n`,
     ".gitignore": "node_modules/\n",
     "index.ts": renderIndex(plan, opts),
     "README.md": renderReadme(plan, opts),
@@ -113,7 +130,7 @@ function renderReadme(plan: ExportPlan, opts: ProjectOptions): string {
     "npm install",
     "pulumi stack init <stack>",
     `pulumi config set liveengage:accountId ${plan.accountId}`,
-    "# and the credentials, as for any program of pulumi-liveengage (README of the package, \"Configuration\")",
+    '# and the credentials, as for any program of pulumi-liveengage (README of the package, "Configuration")',
     ...secretCommands(plan),
     "pulumi preview   # adopts everything; only drifted agents show a change",
     "pulumi up",
@@ -121,18 +138,36 @@ function renderReadme(plan: ExportPlan, opts: ProjectOptions): string {
     "",
   ];
   if (plan.secrets.length) {
-    out.push("## Secrets", "", "LiveEngage never returns passwords, app secrets or secret flags, so this program reads them from",
+    out.push(
+      "## Secrets",
+      "",
+      "LiveEngage never returns passwords, app secrets or secret flags, so this program reads them from",
       "config. Set each one before the first `pulumi up` (the commands above); a connector logs in with its agent's",
-      "password, so use the agents' current passwords.", "");
+      "password, so use the agents' current passwords.",
+      "",
+    );
   }
   if (plan.drift.length) {
-    out.push("## Drift found at export", "", "Duplicate agents disagreed; the program declares the value most agents have, and the first",
-      "`pulumi up` restarts only these agents, one at a time:", "", "| Bot | Setting | Declared | Agents that differ |", "|---|---|---|---|");
-    for (const d of plan.drift) out.push(`| ${d.bot} | ${d.key} | ${d.declared} | ${d.divergent.map((x) => `${x.agent}: ${x.value}`).join(", ")} |`);
+    out.push(
+      "## Drift found at export",
+      "",
+      "Duplicate agents disagreed; the program declares the value most agents have, and the first",
+      "`pulumi up` restarts only these agents, one at a time:",
+      "",
+      "| Bot | Setting | Declared | Agents that differ |",
+      "|---|---|---|---|",
+    );
+    for (const d of plan.drift)
+      out.push(`| ${d.bot} | ${d.key} | ${d.declared} | ${d.divergent.map((x) => `${x.agent}: ${x.value}`).join(", ")} |`);
     out.push("");
   }
   if (plan.configDefaults.length) {
-    out.push("## Ids of things this program does not manage", "", "They are config, defaulting to this account's values; set them when applying the program to another account:", "");
+    out.push(
+      "## Ids of things this program does not manage",
+      "",
+      "They are config, defaulting to this account's values; set them when applying the program to another account:",
+      "",
+    );
     for (const d of plan.configDefaults) out.push(`- \`${d.key}\` (default \`${d.value}\`): ${d.what}`);
     out.push("");
   }

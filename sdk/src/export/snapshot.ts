@@ -32,10 +32,19 @@ export type Progress = (line: string) => void;
 const BOT_USER_TYPE = 2;
 
 /** Lists the account's objects, in parallel where the API allows it. */
-export async function readAccount(le: LiveEngageClient, progress: Progress = () => undefined, botFilter?: (bot: Bot) => boolean): Promise<AccountSnapshot> {
+export async function readAccount(
+  le: LiveEngageClient,
+  progress: Progress = () => undefined,
+  botFilter?: (bot: Bot) => boolean,
+): Promise<AccountSnapshot> {
   progress("reading skills, users, profiles, goals, campaigns and bots");
   const [skills, users, profiles, goals, campaigns, allBots] = await Promise.all([
-    le.skills.list(), le.users.list(), le.profiles.list(), le.goals.list(), le.campaigns.list(), le.bots.list(),
+    le.skills.list(),
+    le.users.list(),
+    le.profiles.list(),
+    le.goals.list(),
+    le.campaigns.list(),
+    le.bots.list(),
   ]);
   const liveCampaigns = campaigns.filter((c) => !c.deleted && !c.isDeleted);
   const bots = botFilter ? allBots.filter(botFilter) : allBots;
@@ -50,7 +59,10 @@ export async function readAccount(le: LiveEngageClient, progress: Progress = () 
   };
   await Promise.all([
     ...liveCampaigns.map(async (c) => {
-      engagements.set(c.id, (await le.engagements.list(c.id)).filter((e) => !e.deleted));
+      engagements.set(
+        c.id,
+        (await le.engagements.list(c.id)).filter((e) => !e.deleted),
+      );
       tick();
     }),
     ...bots.map(async (b) => {

@@ -145,4 +145,9 @@ export function connectorView(c: Connector & { running: boolean }): ConnectorVie
 }
 
 /** Defaults of BotConnector's first-class settings (its schema's and BotDeployment's). */
-export const CONNECTOR_SETTING_DEFAULTS: Record<string, unknown> = { role: DEFAULT_ROLE, environment: "demo", running: true, accessibility: true };
+export const CONNECTOR_SETTING_DEFAULTS: Record<string, unknown> = {
+  role: DEFAULT_ROLE,
+  environment: "demo",
+  running: true,
+  accessibility: true,
+};

@@ -45,7 +45,13 @@ export type ConnectorPhase = "never-started" | "stopped" | "starting" | "failed"
 export const STATUS_WORDS: Readonly<Record<StatusVocabulary, Readonly<Record<ConnectorPhase, string>>>> = {
   seed: { "never-started": "STOPPED", stopped: "STOPPED", starting: "NOT_CONNECTED", failed: "NOT_CONNECTED", connected: "CONNECTED" },
   "deploy-page": { "never-started": "READY_TO_START", stopped: "STOPPED", starting: "OFFLINE", failed: "OFFLINE", connected: "ONLINE" },
-  "bot-status": { "never-started": "READY_TO_START", stopped: "STOPPED", starting: "NOT_CONNECTED", failed: "NOT_CONNECTED", connected: "ONLINE" },
+  "bot-status": {
+    "never-started": "READY_TO_START",
+    stopped: "STOPPED",
+    starting: "NOT_CONNECTED",
+    failed: "NOT_CONNECTED",
+    connected: "ONLINE",
+  },
 };
 
 /** The two connection levels of the Bot Status app, besides the agent connector itself. */
@@ -76,7 +82,10 @@ export const KNOWN_STATUS_WORDS: readonly string[] = [...new Set([...Object.keys
 
 /** A status word nobody documented (or a newer generation): reported verbatim, never waited on. */
 export class UnknownStatusWordError extends Error {
-  constructor(readonly word: string, readonly where: string) {
+  constructor(
+    readonly word: string,
+    readonly where: string,
+  ) {
     super(
       `LiveEngage reported the ${where} status ${JSON.stringify(word)}, which pulumi-liveengage does not know ` +
         `(known: ${KNOWN_STATUS_WORDS.join(", ")}); not waiting for it to change. ` +
@@ -88,7 +97,10 @@ export class UnknownStatusWordError extends Error {
 
 /** The canonical form of a word: upper case, words joined by underscores. */
 export function canonicalWord(word: string): string {
-  return word.trim().toUpperCase().replace(/[\s_-]+/g, "_");
+  return word
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]+/g, "_");
 }
 
 /** A status as read, mapped to the model. */
@@ -122,7 +134,10 @@ export function readStatus(word: string, details: StatusDetails = {}): StatusRea
   const failing = [...(details.failing ?? [])];
   const downLevels: string[] = [];
   const levelParts: string[] = [];
-  for (const [name, label] of [["conversationalCloud", "Conversational Cloud"], ["botServer", "bot server"]] as const) {
+  for (const [name, label] of [
+    ["conversationalCloud", "Conversational Cloud"],
+    ["botServer", "bot server"],
+  ] as const) {
     const v = details.levels?.[name];
     if (v === undefined || v === null) continue;
     const c = canonicalWord(v);
@@ -138,7 +153,8 @@ export function readStatus(word: string, details: StatusDetails = {}): StatusRea
       return { display: "Stopped", phase: "never-started", raw, reasons: [] };
     case "connected":
       // Online with a connection level down is not the seed's Connected ("all links OK").
-      if (downLevels.length) return { display: "Not Connected", phase: failing.length ? "failed" : "starting", raw, reasons: [...failing, ...downLevels] };
+      if (downLevels.length)
+        return { display: "Not Connected", phase: failing.length ? "failed" : "starting", raw, reasons: [...failing, ...downLevels] };
       return { display: "Connected", phase: "connected", raw, reasons: [] };
     case "not-connected": {
       if (failing.length) return { display: "Not Connected", phase: "failed", raw, reasons: failing };

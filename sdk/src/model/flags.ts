@@ -24,9 +24,7 @@ export type FlagType =
  * - `input`: a first-class BotConnector input that travels as this flag on the wire.
  * - `provider`: filled by the provider from other inputs (account, agent login).
  */
-export type FlagManagement =
-  | { readonly by: "input"; readonly input: string }
-  | { readonly by: "provider"; readonly from: string };
+export type FlagManagement = { readonly by: "input"; readonly input: string } | { readonly by: "provider"; readonly from: string };
 
 /** One row of the seed's Flags table. */
 export interface FlagSpec {
@@ -57,86 +55,299 @@ const count = (min = 0) => ({ kind: "integer", unit: "count", min }) as const;
 
 /** The seed's Flags table, in its order. */
 export const FLAG_SPECS = {
-  lpAccountId: { type: str, default: null, messaging: true, chat: true, required: true, secret: false,
-    description: "LE account id.", managed: { by: "provider", from: "the provider's account configuration" } },
-  lpAccountUser: { type: str, default: null, messaging: true, chat: true, required: true, secret: false,
-    description: "LE account user name (the bot agent's login name).", managed: { by: "provider", from: "the 'agent' input" } },
-  lpPassword: { type: str, default: null, messaging: true, chat: true, required: true, secret: true,
-    description: "LE account password.", credential: "password" },
+  lpAccountId: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: true,
+    secret: false,
+    description: "LE account id.",
+    managed: { by: "provider", from: "the provider's account configuration" },
+  },
+  lpAccountUser: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: true,
+    secret: false,
+    description: "LE account user name (the bot agent's login name).",
+    managed: { by: "provider", from: "the 'agent' input" },
+  },
+  lpPassword: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: true,
+    secret: true,
+    description: "LE account password.",
+    credential: "password",
+  },
   // Secrecy of the OAuth 1.0 quadruple, decided once: the app key is an identifier any admin reads on
   // the bot user (`allowedAppKeys`, BotAgent's plain `allowedAppKey`), so it is not secret; the access
   // token is (like the provider's own `liveengage:accessToken`, a secret config value), and so are the
   // two signing secrets.
-  lpAppKey: { type: str, default: null, messaging: true, chat: true, required: true, secret: false,
-    description: "LE app key, if OAuth authentication is selected.", credential: "appKey" },
-  lpAppSecret: { type: str, default: null, messaging: true, chat: true, required: true, secret: true,
-    description: "LE app secret, if OAuth authentication is selected.", credential: "appKey" },
-  lpAccessToken: { type: str, default: null, messaging: true, chat: true, required: true, secret: true,
-    description: "LE access token, if OAuth authentication is selected.", credential: "appKey" },
-  lpAccessTokenSecret: { type: str, default: null, messaging: true, chat: true, required: true, secret: true,
-    description: "LE access token secret, if OAuth authentication is selected.", credential: "appKey" },
-  csdsDomain: { type: str, default: null, messaging: true, chat: true, required: false, secret: false,
-    description: "CSDS domain for reaching LiveEngage servers; only LP QA accounts need it." },
-  lpUserRole: { type: { kind: "enum", values: ROLES }, default: DEFAULT_ROLE,
-    messaging: true, chat: false, required: false, secret: false,
-    description: "Whether the user is an agent or an agent manager.", managed: { by: "input", input: "role" } },
-  enableAccessibility: { type: bool, default: true, messaging: true, chat: true, required: false, secret: false,
-    description: "Adds the tooltip attribute to sent fields for accessibility.", managed: { by: "input", input: "accessibility" } },
-  fallbackSkillId: { type: str, default: null, messaging: true, chat: true, required: false, secret: false,
+  lpAppKey: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: true,
+    secret: false,
+    description: "LE app key, if OAuth authentication is selected.",
+    credential: "appKey",
+  },
+  lpAppSecret: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: true,
+    secret: true,
+    description: "LE app secret, if OAuth authentication is selected.",
+    credential: "appKey",
+  },
+  lpAccessToken: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: true,
+    secret: true,
+    description: "LE access token, if OAuth authentication is selected.",
+    credential: "appKey",
+  },
+  lpAccessTokenSecret: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: true,
+    secret: true,
+    description: "LE access token secret, if OAuth authentication is selected.",
+    credential: "appKey",
+  },
+  csdsDomain: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: false,
+    secret: false,
+    description: "CSDS domain for reaching LiveEngage servers; only LP QA accounts need it.",
+  },
+  lpUserRole: {
+    type: { kind: "enum", values: ROLES },
+    default: DEFAULT_ROLE,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Whether the user is an agent or an agent manager.",
+    managed: { by: "input", input: "role" },
+  },
+  enableAccessibility: {
+    type: bool,
+    default: true,
+    messaging: true,
+    chat: true,
+    required: false,
+    secret: false,
+    description: "Adds the tooltip attribute to sent fields for accessibility.",
+    managed: { by: "input", input: "accessibility" },
+  },
+  fallbackSkillId: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: false,
+    secret: false,
     description: "Skill to escalate to when the bot does not answer within fallbackEscalationTime.",
-    managed: { by: "input", input: "fallbackSkillId" } },
-  fallbackEscalationTime: { type: ms(), default: 180000, messaging: true, chat: false, required: false, secret: false,
-    description: "Milliseconds before the fallback escalation is invoked." },
-  defaultGreetingMessage: { type: str, default: "hi", messaging: true, chat: true, required: false, secret: false,
-    description: "Greeting sent to the bot when the user connects." },
-  defaultStepupMessage: { type: str, default: "_STEPUP_", messaging: true, chat: false, required: false, secret: false,
-    description: "Message sent to the bot when step-up authentication happens." },
-  messageDelay: { type: ms(), default: 300, messaging: true, chat: false, required: false, secret: false,
-    description: "Milliseconds to aggregate consecutive user messages into one." },
-  skipAgentMessage: { type: bool, default: false, messaging: true, chat: false, required: false, secret: false,
-    description: "Ignore a trailing agent message so the bot sees the last consumer message first." },
-  tileDisplay: { type: { kind: "enum", values: ["vertical", "horizontal"] }, default: "vertical",
-    messaging: true, chat: false, required: false, secret: false,
-    description: "Vertical or horizontal display of rich structured content." },
+    managed: { by: "input", input: "fallbackSkillId" },
+  },
+  fallbackEscalationTime: {
+    type: ms(),
+    default: 180000,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Milliseconds before the fallback escalation is invoked.",
+  },
+  defaultGreetingMessage: {
+    type: str,
+    default: "hi",
+    messaging: true,
+    chat: true,
+    required: false,
+    secret: false,
+    description: "Greeting sent to the bot when the user connects.",
+  },
+  defaultStepupMessage: {
+    type: str,
+    default: "_STEPUP_",
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Message sent to the bot when step-up authentication happens.",
+  },
+  messageDelay: {
+    type: ms(),
+    default: 300,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Milliseconds to aggregate consecutive user messages into one.",
+  },
+  skipAgentMessage: {
+    type: bool,
+    default: false,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Ignore a trailing agent message so the bot sees the last consumer message first.",
+  },
+  tileDisplay: {
+    type: { kind: "enum", values: ["vertical", "horizontal"] },
+    default: "vertical",
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Vertical or horizontal display of rich structured content.",
+  },
   // The seed calls this a retry count, but the connector treats it as the total number of tries, so 0
   // would never send at all (reference §7.3): the minimum is 1.
-  messageResendMaxRetries: { type: count(1), default: 1, messaging: true, chat: false, required: false, secret: false,
-    description: "How many times a message is sent to the chat server when no bot response arrives." },
-  retryMessageInterval: { type: ms(), default: 30000, messaging: true, chat: false, required: false, secret: false,
-    description: "Milliseconds to wait before re-sending a message." },
-  maxEscalationRetries: { type: count(), default: 5, messaging: true, chat: false, required: false, secret: false,
-    description: "Maximum number of agent-escalation-failed messages sent." },
-  ringAcceptWait: { type: ms(), default: 100, messaging: true, chat: false, required: false, secret: false,
-    description: "Milliseconds to wait before the bot accepts a ring from UMS." },
+  messageResendMaxRetries: {
+    type: count(1),
+    default: 1,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "How many times a message is sent to the chat server when no bot response arrives.",
+  },
+  retryMessageInterval: {
+    type: ms(),
+    default: 30000,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Milliseconds to wait before re-sending a message.",
+  },
+  maxEscalationRetries: {
+    type: count(),
+    default: 5,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Maximum number of agent-escalation-failed messages sent.",
+  },
+  ringAcceptWait: {
+    type: ms(),
+    default: 100,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Milliseconds to wait before the bot accepts a ring from UMS.",
+  },
   // N for both columns: the table lists it but marks it supported for no conversation type, so it is
   // refused everywhere rather than silently sent (see schemas/connectorFlags.ts).
-  useRedis: { type: { kind: "enum", values: ["WEBSOCKET", "REDIS"] }, default: "WEBSOCKET",
-    messaging: false, chat: false, required: false, secret: false,
-    description: "REDIS uses a Redis queue instead of the WebSocket connection." },
-  externalWebhookUrl: { type: str, default: null, messaging: true, chat: true, required: false, secret: false,
-    description: "URL the HTTP connector posts messages to.", managed: { by: "input", input: "externalWebhookUrl" } },
-  externalWebhookAPIKey: { type: str, default: null, messaging: true, chat: false, required: false, secret: true,
-    description: "API key sent to the external webhook as 'Bearer {key}'." },
-  apigee_auth_url: { type: str, default: null, messaging: true, chat: false, required: false, secret: false,
-    description: "Apigee auth API field (AllState)." },
-  apigee_grant_type: { type: str, default: null, messaging: true, chat: false, required: false, secret: false,
-    description: "Apigee auth API field (AllState)." },
-  apigee_audience: { type: str, default: null, messaging: true, chat: false, required: false, secret: false,
-    description: "Apigee auth API field (AllState)." },
-  apigee_client_id: { type: str, default: null, messaging: true, chat: false, required: false, secret: false,
-    description: "Apigee auth API field (AllState)." },
-  apigee_client_secret: { type: str, default: null, messaging: true, chat: false, required: false, secret: true,
-    description: "Apigee auth API field (AllState)." },
+  useRedis: {
+    type: { kind: "enum", values: ["WEBSOCKET", "REDIS"] },
+    default: "WEBSOCKET",
+    messaging: false,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "REDIS uses a Redis queue instead of the WebSocket connection.",
+  },
+  externalWebhookUrl: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: true,
+    required: false,
+    secret: false,
+    description: "URL the HTTP connector posts messages to.",
+    managed: { by: "input", input: "externalWebhookUrl" },
+  },
+  externalWebhookAPIKey: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: true,
+    description: "API key sent to the external webhook as 'Bearer {key}'.",
+  },
+  apigee_auth_url: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Apigee auth API field (AllState).",
+  },
+  apigee_grant_type: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Apigee auth API field (AllState).",
+  },
+  apigee_audience: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Apigee auth API field (AllState).",
+  },
+  apigee_client_id: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: false,
+    description: "Apigee auth API field (AllState).",
+  },
+  apigee_client_secret: {
+    type: str,
+    default: null,
+    messaging: true,
+    chat: false,
+    required: false,
+    secret: true,
+    description: "Apigee auth API field (AllState).",
+  },
 } as const satisfies Record<string, FlagSpec>;
 
 /** A key of the seed's Flags table. */
 export type FlagKey = keyof typeof FLAG_SPECS;
 
 /** The TypeScript type of a flag's value, derived from its {@link FlagType}. */
-export type FlagValueOf<T extends FlagType> = T extends { kind: "integer" } ? number
-  : T extends { kind: "boolean" } ? boolean
-  : T extends { kind: "enum"; values: readonly (infer V)[] } ? V
-  : string;
+export type FlagValueOf<T extends FlagType> = T extends { kind: "integer" }
+  ? number
+  : T extends { kind: "boolean" }
+    ? boolean
+    : T extends { kind: "enum"; values: readonly (infer V)[] }
+      ? V
+      : string;
 
 /** Typed values for any subset of the table. */
 export type FlagValues = { -readonly [K in FlagKey]?: FlagValueOf<(typeof FLAG_SPECS)[K]["type"]> };
@@ -175,8 +386,9 @@ export type CredentialFlagKey = { [K in FlagKey]: (typeof FLAG_SPECS)[K] extends
  * Keys whose values legitimately differ between the duplicate agents of one bot: the agent's login
  * name and credentials, and every write-only secret (it cannot be read back to compare).
  */
-export const PER_AGENT_FLAG_KEYS: readonly FlagKey[] = FLAG_KEYS.filter((k) =>
-  k === "lpAccountUser" || flagSpec(k).credential !== undefined || flagSpec(k).secret);
+export const PER_AGENT_FLAG_KEYS: readonly FlagKey[] = FLAG_KEYS.filter(
+  (k) => k === "lpAccountUser" || flagSpec(k).credential !== undefined || flagSpec(k).secret,
+);
 
 /** Whether the table's column for `conversationType` says Y. */
 export function flagAppliesTo(key: FlagKey, conversationType: ConversationType): boolean {
@@ -224,7 +436,10 @@ export function configurationsToFlags(cfg: Readonly<Record<string, string>>): { 
   const extra: Record<string, string> = {};
   for (const [key, raw] of Object.entries(cfg ?? {})) {
     if (typeof raw !== "string") continue;
-    if (!isFlagKey(key)) { extra[key] = raw; continue; }
+    if (!isFlagKey(key)) {
+      extra[key] = raw;
+      continue;
+    }
     const spec = flagSpec(key);
     if (spec.secret && isMasked(raw)) continue;
     const parsed = parseWireValue(spec.type, raw);
@@ -237,13 +452,16 @@ export function configurationsToFlags(cfg: Readonly<Record<string, string>>): { 
 function parseWireValue(type: FlagType, raw: string): string | number | boolean | undefined {
   const text = raw.trim();
   switch (type.kind) {
-    case "string": return raw;
+    case "string":
+      return raw;
     case "boolean": {
       const lower = text.toLowerCase(); // the seed writes "TRUE"
       return lower === "true" ? true : lower === "false" ? false : undefined;
     }
-    case "integer": return /^-?\d+$/.test(text) ? Number(text) : undefined;
-    case "enum": return type.values.find((v) => v.toLowerCase() === text.toLowerCase());
+    case "integer":
+      return /^-?\d+$/.test(text) ? Number(text) : undefined;
+    case "enum":
+      return type.values.find((v) => v.toLowerCase() === text.toLowerCase());
   }
 }
 
@@ -255,12 +473,15 @@ export function describeFlagExpectation(key: FlagKey): string {
   const spec = flagSpec(key);
   const type: FlagType = spec.type;
   switch (type.kind) {
-    case "string": return "a non-empty string";
-    case "boolean": return `true or false, e.g. ${String(spec.default ?? false)}`;
+    case "string":
+      return "a non-empty string";
+    case "boolean":
+      return `true or false, e.g. ${String(spec.default ?? false)}`;
     case "integer": {
       const noun = type.unit === "milliseconds" ? "a whole number of milliseconds" : "a whole number";
       return `${noun} ≥ ${type.min}, e.g. ${String(spec.default ?? type.min)}`;
     }
-    case "enum": return `one of ${type.values.map((v) => `"${v}"`).join(", ")}`;
+    case "enum":
+      return `one of ${type.values.map((v) => `"${v}"`).join(", ")}`;
   }
 }

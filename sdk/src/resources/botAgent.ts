@@ -27,7 +27,10 @@ export class BotAgent extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: BotAgentArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
-      userId: undefined, role: undefined, skillIds: undefined, enabled: undefined,
+      userId: undefined,
+      role: undefined,
+      skillIds: undefined,
+      enabled: undefined,
       ...args,
       password: args.password === undefined ? undefined : pulumi.secret(args.password),
     };

@@ -37,14 +37,25 @@ export class BotConnector extends pulumi.dynamic.Resource {
   constructor(name: string, args: BotConnectorArgs, opts?: pulumi.CustomResourceOptions) {
     const { flags, secretFlags } = splitFlagsInput(args.flags);
     const props = {
-      status: undefined, statusReasons: undefined, rawStatus: undefined, lpUserId: undefined, running: undefined,
+      status: undefined,
+      statusReasons: undefined,
+      rawStatus: undefined,
+      lpUserId: undefined,
+      running: undefined,
       ...args,
       flags,
       secretFlags,
     };
     // Delete first on every replacement, `pulumi up --replace` included (the engine asks no diff
     // then): the new connector has the old one's id (bot + bot user), and one bot user has one.
-    super(botConnectorProvider, name, props, withSecretOutputs({ deleteBeforeReplace: true, ...opts }, ["secretFlags"]), "liveengage", "BotConnector");
+    super(
+      botConnectorProvider,
+      name,
+      props,
+      withSecretOutputs({ deleteBeforeReplace: true, ...opts }, ["secretFlags"]),
+      "liveengage",
+      "BotConnector",
+    );
   }
 }
 
@@ -54,7 +65,10 @@ export class BotConnector extends pulumi.dynamic.Resource {
  * it is, so inside `flags` they would hide every flag behind "[secret]" in previews. This is the one
  * place they are split; the provider never joins them back (schemas/botConnector.ts).
  */
-function splitFlagsInput(flags: BotConnectorArgs["flags"]): { flags: pulumi.Input<object> | undefined; secretFlags: pulumi.Input<object> | undefined } {
+function splitFlagsInput(flags: BotConnectorArgs["flags"]): {
+  flags: pulumi.Input<object> | undefined;
+  secretFlags: pulumi.Input<object> | undefined;
+} {
   if (flags === undefined) return { flags: undefined, secretFlags: undefined };
   const isSecretKey = (k: string) => (SECRET_FLAG_KEYS as readonly string[]).includes(k);
   if (pulumi.Output.isInstance(flags) || typeof (flags as { then?: unknown }).then === "function") {

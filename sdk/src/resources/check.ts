@@ -40,7 +40,9 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
  * inputs are returned, since nothing can be normalized yet.
  */
 export function checkInputs<S extends z.ZodType>(
-  schema: S, news: unknown, opts: CheckOptions<z.output<S>> = {},
+  schema: S,
+  news: unknown,
+  opts: CheckOptions<z.output<S>> = {},
 ): CheckOutcome<z.output<S>> {
   const input = stripProvider(news);
   const result = schema.safeParse(input, { error: fallbackMessage });
@@ -48,8 +50,7 @@ export function checkInputs<S extends z.ZodType>(
     const warnings = (opts.warnings?.(result.data) ?? []).filter((w): w is string => typeof w === "string");
     return { inputs: result.data, failures: [], warnings };
   }
-  const failures = dedupe(result.error.issues.flatMap((issue) => toFailures(schema, issue)))
-    .filter((f) => !isUnknownAt(input, f.property));
+  const failures = dedupe(result.error.issues.flatMap((issue) => toFailures(schema, issue))).filter((f) => !isUnknownAt(input, f.property));
   if (failures.length === 0) return { inputs: input as z.output<S>, failures: [], warnings: [] };
   return { failures, warnings: [] };
 }
@@ -81,11 +82,16 @@ function fallbackMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case "invalid_type":
       return issue.expected === "object" ? `${PROPERTY} must be an object` : `${PROPERTY} must be of type ${issue.expected}`;
-    case "invalid_value": return `${PROPERTY} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "too_small": return `${PROPERTY} is too small or too short (minimum ${String(issue.minimum)})`;
-    case "too_big": return `${PROPERTY} is too large or too long (maximum ${String(issue.maximum)})`;
-    case "invalid_format": return `${PROPERTY} must be a valid ${issue.format}`;
-    default: return `${PROPERTY} is invalid`;
+    case "invalid_value":
+      return `${PROPERTY} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      return `${PROPERTY} is too small or too short (minimum ${String(issue.minimum)})`;
+    case "too_big":
+      return `${PROPERTY} is too large or too long (maximum ${String(issue.maximum)})`;
+    case "invalid_format":
+      return `${PROPERTY} must be a valid ${issue.format}`;
+    default:
+      return `${PROPERTY} is invalid`;
   }
 }
 
@@ -138,7 +144,10 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) { best = candidate; bestDistance = d; }
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
   }
   const limit = Math.max(2, Math.floor(word.length / 3));
   return bestDistance <= limit ? best : undefined;
@@ -167,11 +176,17 @@ export const APP_KEY_END_DATE = "2026-05-31";
  * OAuth 2.0 client credentials.
  */
 export function appKeyDeprecationWarning(inputs: { flags?: { lpAppKey?: unknown }; allowedAppKey?: unknown }): string | undefined {
-  const where = inputs.flags?.lpAppKey !== undefined && inputs.flags.lpAppKey !== null ? "flags.lpAppKey (with its app-key quadruple)"
-    : inputs.allowedAppKey !== undefined ? "allowedAppKey" : undefined;
+  const where =
+    inputs.flags?.lpAppKey !== undefined && inputs.flags.lpAppKey !== null
+      ? "flags.lpAppKey (with its app-key quadruple)"
+      : inputs.allowedAppKey !== undefined
+        ? "allowedAppKey"
+        : undefined;
   if (where === undefined) return undefined;
-  return `${where} uses an OAuth 1.0 app key; LivePerson ended OAuth 1.0 app keys on ${APP_KEY_END_DATE}. `
-    + "Move to OAuth 2.0 client credentials (or password login) before the login is refused.";
+  return (
+    `${where} uses an OAuth 1.0 app key; LivePerson ended OAuth 1.0 app keys on ${APP_KEY_END_DATE}. ` +
+    "Move to OAuth 2.0 client credentials (or password login) before the login is refused."
+  );
 }
 
 /**
@@ -179,16 +194,19 @@ export function appKeyDeprecationWarning(inputs: { flags?: { lpAppKey?: unknown 
  * connector unchecked, so a typo silently does nothing.
  */
 export function customConfigurationWarnings(custom: Readonly<Record<string, string>> | undefined): string[] {
-  return Object.keys(custom ?? {}).filter((key) => !isFlagKey(key)).map((key) => {
-    const guess = suggest(key, FLAG_KEYS);
-    const hint = guess !== undefined ? `; did you mean flags.${guess}?` : "; check its spelling against the connector documentation";
-    return `customConfigurations.${key} is not in the flags table and is passed to the connector unchecked${hint}`;
-  });
+  return Object.keys(custom ?? {})
+    .filter((key) => !isFlagKey(key))
+    .map((key) => {
+      const guess = suggest(key, FLAG_KEYS);
+      const hint = guess !== undefined ? `; did you mean flags.${guess}?` : "; check its spelling against the connector documentation";
+      return `customConfigurations.${key} is not in the flags table and is passed to the connector unchecked${hint}`;
+    });
 }
 
 /** All warnings of a BotConnector's checked inputs. */
 export function botConnectorWarnings(inputs: {
-  flags: { lpAppKey?: unknown }; customConfigurations?: Readonly<Record<string, string>>;
+  flags: { lpAppKey?: unknown };
+  customConfigurations?: Readonly<Record<string, string>>;
 }): string[] {
   const appKey = appKeyDeprecationWarning(inputs);
   return [...customConfigurationWarnings(inputs.customConfigurations), ...(appKey !== undefined ? [appKey] : [])];

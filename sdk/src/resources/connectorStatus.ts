@@ -9,7 +9,14 @@
  * What the words mean lives in model/connectorStatus.ts; the polling loop in the client's
  * `waitForStatus`.
  */
-import { ConnectorFailedError, failingComponents, statusReading, WaitTimeoutError, type ConnectorStatusEntry, type LiveEngageClient } from "../client";
+import {
+  ConnectorFailedError,
+  failingComponents,
+  statusReading,
+  WaitTimeoutError,
+  type ConnectorStatusEntry,
+  type LiveEngageClient,
+} from "../client";
 import { displayOf, UnknownStatusWordError, type DisplayStatus, type StatusReading } from "../model/connectorStatus";
 import { troubleshootingFor } from "../model/troubleshooting";
 
@@ -57,10 +64,12 @@ export function isFailing(entry: ConnectorStatusEntry | undefined): boolean {
 
 /** "reason; fix: …" for each failing component ("component: reason") the troubleshooting table knows. */
 export function withFixes(reasons: readonly string[]): string {
-  return reasons.map((r) => {
-    const fix = troubleshootingFor(r.split(":")[0]!.trim())?.fix;
-    return fix ? `${r} (fix: ${fix})` : r;
-  }).join("; ");
+  return reasons
+    .map((r) => {
+      const fix = troubleshootingFor(r.split(":")[0]!.trim())?.fix;
+      return fix ? `${r} (fix: ${fix})` : r;
+    })
+    .join("; ");
 }
 
 export interface WaitOutcome {
@@ -84,7 +93,8 @@ export function progressReporter(label: string, sink: ProgressSink = toStderr): 
   return (reading, elapsedMs) => {
     if (elapsedMs < PROGRESS_AFTER_MS) return;
     const why = reading.reasons.length ? ` (${reading.reasons.join("; ")})` : "";
-    const raw = reading.raw.toUpperCase().replace(/[\s-]+/g, "_") === reading.display.toUpperCase().replace(/\s+/g, "_") ? "" : ` [${reading.raw}]`;
+    const raw =
+      reading.raw.toUpperCase().replace(/[\s-]+/g, "_") === reading.display.toUpperCase().replace(/\s+/g, "_") ? "" : ` [${reading.raw}]`;
     const text = `${reading.display}${why}${raw}`;
     if (text === lastText && elapsedMs - lastAt < PROGRESS_EVERY_MS) return;
     lastAt = elapsedMs;
@@ -98,10 +108,19 @@ export function progressReporter(label: string, sink: ProgressSink = toStderr): 
  * @throws UnknownStatusWordError at once for a status word nobody documented.
  */
 export async function waitForConnected(
-  le: LiveEngageClient, botId: string, lpUserId: string, timeoutMs: number, label = `connector ${botId}/${lpUserId}`, sink?: ProgressSink,
+  le: LiveEngageClient,
+  botId: string,
+  lpUserId: string,
+  timeoutMs: number,
+  label = `connector ${botId}/${lpUserId}`,
+  sink?: ProgressSink,
 ): Promise<WaitOutcome> {
   try {
-    const entry = await le.connectors.waitForStatus(botId, lpUserId, "Connected", { timeoutMs, failFast: true, onPoll: progressReporter(label, sink) });
+    const entry = await le.connectors.waitForStatus(botId, lpUserId, "Connected", {
+      timeoutMs,
+      failFast: true,
+      onPoll: progressReporter(label, sink),
+    });
     return { reached: true, entry, reasons: [] };
   } catch (e) {
     if (e instanceof ConnectorFailedError) {
@@ -111,7 +130,11 @@ export async function waitForConnected(
     if (e instanceof WaitTimeoutError) {
       const entry = await le.connectors.statusOf(botId, lpUserId).catch(() => undefined);
       const view = statusView(entry);
-      return { reached: false, entry, reasons: [`still ${view.status}${view.rawStatus ? ` (${view.rawStatus})` : ""} after ${Math.round(timeoutMs / 1000)} s`] };
+      return {
+        reached: false,
+        entry,
+        reasons: [`still ${view.status}${view.rawStatus ? ` (${view.rawStatus})` : ""} after ${Math.round(timeoutMs / 1000)} s`],
+      };
     }
     throw e;
   }

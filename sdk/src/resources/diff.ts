@@ -28,7 +28,9 @@ export interface DiffOutcome {
 
 /** Compares the top-level keys of `olds` and `news`; see {@link DiffOptions}. */
 export function diffInputs(
-  olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>, opts: DiffOptions,
+  olds: Readonly<Record<string, unknown>>,
+  news: Readonly<Record<string, unknown>>,
+  opts: DiffOptions,
 ): DiffOutcome {
   const ignored = new Set(["__provider", ...(opts.ignore ?? [])]);
   const sets = new Set(opts.sets ?? []);

@@ -67,7 +67,15 @@ export interface ConnectorDrift {
 }
 
 /** The inputs compared one by one; object-valued inputs (flags, custom keys) are compared key by key. */
-const COMPARED_INPUTS = ["running", "environment", "conversationType", "role", "externalWebhookUrl", "fallbackSkillId", "accessibility"] as const;
+const COMPARED_INPUTS = [
+  "running",
+  "environment",
+  "conversationType",
+  "role",
+  "externalWebhookUrl",
+  "fallbackSkillId",
+  "accessibility",
+] as const;
 const COMPARED_MAPS = ["flags", "customConfigurations"] as const;
 
 /**
@@ -75,14 +83,19 @@ const COMPARED_MAPS = ["flags", "customConfigurations"] as const;
  * (`live`: the connector spec's read of the live connector, `status`: its display status). Secret
  * flags are left out: the API returns them masked, so only the status can tell a wrong one.
  */
-export function connectorDrift(declared: DeclaredConnector, live: Readonly<Record<string, unknown>> | undefined, status: string | undefined): ConnectorDrift[] {
+export function connectorDrift(
+  declared: DeclaredConnector,
+  live: Readonly<Record<string, unknown>> | undefined,
+  status: string | undefined,
+): ConnectorDrift[] {
   const agent = String(declared.inputs.agent);
   const botId = String(declared.inputs.botId);
   const entry = (key: string, d: unknown, l: unknown): ConnectorDrift => ({ agent, botId, key, declared: d, live: l });
   if (!live) return [entry("connector", "present", "missing")];
   const out: ConnectorDrift[] = [];
   for (const k of COMPARED_INPUTS) {
-    if (declared.inputs[k] !== undefined && canonical(declared.inputs[k]) !== canonical(live[k])) out.push(entry(k, declared.inputs[k], live[k]));
+    if (declared.inputs[k] !== undefined && canonical(declared.inputs[k]) !== canonical(live[k]))
+      out.push(entry(k, declared.inputs[k], live[k]));
   }
   for (const m of COMPARED_MAPS) {
     const d = (declared.inputs[m] ?? {}) as Record<string, unknown>;
@@ -91,6 +104,7 @@ export function connectorDrift(declared: DeclaredConnector, live: Readonly<Recor
       if (canonical(d[k]) !== canonical(l[k])) out.push(entry(`${m}.${k}`, d[k], l[k]));
     }
   }
-  if (declared.inputs.running === true && live.running === true && status !== undefined && status !== "Connected") out.push(entry("status", "Connected", status));
+  if (declared.inputs.running === true && live.running === true && status !== undefined && status !== "Connected")
+    out.push(entry("status", "Connected", status));
   return out;
 }

@@ -48,7 +48,10 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
   async function outputsOf(wire: W, declaredFrom: Props): Promise<Props> {
     const view = await spec.fromWire(wire, declaredFrom);
     const keys = [...new Set([...declaredKeys(declaredFrom), ...(spec.alwaysOutput ?? [])])];
-    const outs = pick(view, keys.filter((k) => k in view));
+    const outs = pick(
+      view,
+      keys.filter((k) => k in view),
+    );
     for (const k of spec.writeOnly ?? []) if (declaredFrom[k] !== undefined) outs[k] = declaredFrom[k];
     if (declaredFrom.adopt !== undefined) outs.adopt = declaredFrom.adopt;
     return { ...outs, ...spec.outputsOnly?.(wire, view) };
@@ -70,7 +73,8 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
 
   /** At preview of an adopt: each declared field whose live value differs, live → declared. */
   async function previewAdopt(olds: unknown, news: Props, inputs: I): Promise<void> {
-    if (inputs.adopt !== true || !spec.identity.every((k) => known(inputs[k])) || !spec.identity.some((k) => creating(olds, news, k))) return;
+    if (inputs.adopt !== true || !spec.identity.every((k) => known(inputs[k])) || !spec.identity.some((k) => creating(olds, news, k)))
+      return;
     if (!(await accountUsable())) return;
     const existing = await lookupOrUnknown(() => spec.api.find(inputs));
     if (existing === "unknown" || existing === undefined) return;
@@ -98,17 +102,24 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
       const takesOver = inputs.adopt === true || spec.api.createTakesOver === true;
       const existing = takesOver || spec.api.refusesDuplicates ? await spec.api.find(inputs) : undefined;
       if (existing !== undefined && !takesOver) {
-        throw new Error(`${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}); set adopt: true to take it over, or choose another ${spec.identity.at(-1)}`);
+        throw new Error(
+          `${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}); set adopt: true to take it over, or choose another ${spec.identity.at(-1)}`,
+        );
       }
       if (existing !== undefined && inputs.adopt !== true) {
-        warn(`${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}), left by an interrupted run or made by hand: taking it over as declared`);
+        warn(
+          `${spec.noun} ${describeIdentity(spec, inputs)} already exists (id ${spec.api.idOf(existing)}), left by an interrupted run or made by hand: taking it over as declared`,
+        );
       }
-      const wire = existing !== undefined ? await adopt(existing, inputs)
-        : spec.lifecycle?.create ? await spec.lifecycle.create(inputs)
-        : await createUnique(spec.noun, String(inputs[spec.identity.at(-1)!]), async () => {
-          if (!spec.api.create) throw new Error(`${spec.type}: the spec has neither api.create nor lifecycle.create`);
-          return spec.api.create(await spec.toWire(inputs, {}), inputs);
-        });
+      const wire =
+        existing !== undefined
+          ? await adopt(existing, inputs)
+          : spec.lifecycle?.create
+            ? await spec.lifecycle.create(inputs)
+            : await createUnique(spec.noun, String(inputs[spec.identity.at(-1)!]), async () => {
+                if (!spec.api.create) throw new Error(`${spec.type}: the spec has neither api.create nor lifecycle.create`);
+                return spec.api.create(await spec.toWire(inputs, {}), inputs);
+              });
       return { id: spec.api.idOf(wire), outs: await outputsOf(wire, inputs) };
     },
 
@@ -128,14 +139,14 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
 
     async update(id: string, olds: Props, checked: Props) {
       const news = checked as I;
-      const wire = await updateExisting(spec.noun, id, () => spec.lifecycle?.update
-        ? spec.lifecycle.update(id, olds, news)
-        : merge(id, news, overlayFor(news, olds)));
+      const wire = await updateExisting(spec.noun, id, () =>
+        spec.lifecycle?.update ? spec.lifecycle.update(id, olds, news) : merge(id, news, overlayFor(news, olds)),
+      );
       return { outs: await outputsOf(wire, news) };
     },
 
     async delete(id: string, props: Props = {}) {
-      await deleteIdempotent(() => spec.lifecycle?.delete ? spec.lifecycle.delete(id, props) : spec.api.delete(id, props));
+      await deleteIdempotent(() => (spec.lifecycle?.delete ? spec.lifecycle.delete(id, props) : spec.api.delete(id, props)));
     },
   });
 }
@@ -185,8 +196,8 @@ function fieldChanges(key: string, now: unknown, declared: unknown, isSet: boole
     const live = (now ?? {}) as Props;
     return Object.keys(declared).flatMap((k) => fieldChanges(`${key}.${k}`, live[k], declared[k], false));
   }
-  const same = isSet && Array.isArray(now) && Array.isArray(declared)
-    ? deepEqual([...now].sort(), [...declared].sort()) : deepEqual(now, declared);
+  const same =
+    isSet && Array.isArray(now) && Array.isArray(declared) ? deepEqual([...now].sort(), [...declared].sort()) : deepEqual(now, declared);
   return same ? [] : [`${key}: ${show(now)} → ${show(declared)}`];
 }
 

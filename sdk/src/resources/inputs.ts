@@ -7,10 +7,10 @@ import type * as pulumi from "@pulumi/pulumi";
 export type DeepInput<T> = T extends boolean
   ? pulumi.Input<boolean> // not Input<true> | Input<false>: the conditional type distributes over boolean
   : T extends readonly (infer U)[]
-  ? pulumi.Input<DeepInput<U>[]>
-  : T extends object
-    ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
-    : pulumi.Input<T>;
+    ? pulumi.Input<DeepInput<U>[]>
+    : T extends object
+      ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
+      : pulumi.Input<T>;
 
 /** Every field of T may be a Pulumi Input, nested ones included (the resource constructors' argument shape). */
 export type Inputs<T> = { [K in keyof T]: DeepInput<T[K]> };

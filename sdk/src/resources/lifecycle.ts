@@ -66,7 +66,9 @@ export async function updateExisting<T>(what: string, id: string, op: () => Prom
     return await op();
   } catch (e) {
     if (e instanceof NotFoundError) {
-      throw new Error(`${what} ${id} no longer exists in LiveEngage (deleted outside Pulumi); run \`pulumi refresh\` to drop it from state, then \`pulumi up\` to recreate it`);
+      throw new Error(
+        `${what} ${id} no longer exists in LiveEngage (deleted outside Pulumi); run \`pulumi refresh\` to drop it from state, then \`pulumi up\` to recreate it`,
+      );
     }
     throw e;
   }
@@ -81,7 +83,10 @@ export async function createUnique<T>(what: string, name: string, op: () => Prom
     return await op();
   } catch (e) {
     if (e instanceof ValidationError && e.apiCode === "duplicate-name") {
-      throw new Error(`${what} "${name}" already exists in LiveEngage; set adopt: true to take it over, or choose another name (${e.message})`, { cause: e });
+      throw new Error(
+        `${what} "${name}" already exists in LiveEngage; set adopt: true to take it over, or choose another name (${e.message})`,
+        { cause: e },
+      );
     }
     throw e;
   }

@@ -4,7 +4,15 @@
  * cheap: only for resources being created or changed, every list read once per client.
  */
 import {
-  ApiError, AuthenticationError, ConfigurationError, ForbiddenError, NotFoundError, RateLimitError, ServerError, TransportError, type LiveEngageClient,
+  ApiError,
+  AuthenticationError,
+  ConfigurationError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TransportError,
+  type LiveEngageClient,
 } from "../client";
 import { deepEqual } from "./diff";
 import { authMethod, configuredCsdsDomain, liveEngage } from "./runtime";
@@ -44,11 +52,14 @@ export async function takenName(kind: "user" | "skill" | "campaign", name: strin
   const { nameLists } = cacheOf(le);
   let list = nameLists.get(kind);
   if (!list) {
-    list = kind === "user"
-      ? le.users.list().then((us) => new Map(us.filter((u) => !u.deleted).map((u) => [u.loginName.toLowerCase(), String(u.id)])))
-      : kind === "skill"
-        ? le.skills.list().then((ss) => new Map(ss.filter((s) => !s.deleted).map((s) => [s.name.toLowerCase(), String(s.id)])))
-        : le.campaigns.list().then((cs) => new Map(cs.filter((c) => !c.deleted && !c.isDeleted).map((c) => [c.name.toLowerCase(), String(c.id)])));
+    list =
+      kind === "user"
+        ? le.users.list().then((us) => new Map(us.filter((u) => !u.deleted).map((u) => [u.loginName.toLowerCase(), String(u.id)])))
+        : kind === "skill"
+          ? le.skills.list().then((ss) => new Map(ss.filter((s) => !s.deleted).map((s) => [s.name.toLowerCase(), String(s.id)])))
+          : le.campaigns
+              .list()
+              .then((cs) => new Map(cs.filter((c) => !c.deleted && !c.isDeleted).map((c) => [c.name.toLowerCase(), String(c.id)])));
     nameLists.set(kind, list);
     list.catch(() => nameLists.delete(kind));
   }
@@ -65,8 +76,9 @@ const CREDENTIAL_KEYS = {
 export const REACHABILITY_PROBE_MS = 5_000;
 
 const CSDS_KEY = "liveengage:csdsDomain";
-const CSDS_FIX = `fix ${CSDS_KEY} (host[:port], e.g. "127.0.0.1:8443" for the local emulator; remove it to use api.liveperson.net) `
-  + "with `pulumi config set liveengage:csdsDomain <host[:port]>`";
+const CSDS_FIX =
+  `fix ${CSDS_KEY} (host[:port], e.g. "127.0.0.1:8443" for the local emulator; remove it to use api.liveperson.net) ` +
+  "with `pulumi config set liveengage:csdsDomain <host[:port]>`";
 
 /**
  * The provider configuration, checked once per provider process: complete credentials and a
@@ -86,7 +98,9 @@ export async function preflightAccount(): Promise<PreflightFailure[]> {
       // Credential problems name their keys; the other configuration error is the Domain API host.
       const credentialProblem = e.message.includes("liveengage:");
       const where = credentialProblem ? "" : `${CSDS_KEY}: `;
-      return [{ property: "liveengage", reason: `provider configuration: ${where}${e.message}${credentialProblem ? "" : `; ${CSDS_FIX}`}` }];
+      return [
+        { property: "liveengage", reason: `provider configuration: ${where}${e.message}${credentialProblem ? "" : `; ${CSDS_FIX}`}` },
+      ];
     }
     throw e;
   }
@@ -100,11 +114,14 @@ export async function preflightAccount(): Promise<PreflightFailure[]> {
     } catch (e) {
       if (e instanceof AuthenticationError || e instanceof ForbiddenError) {
         const method = authMethod();
-        return [{
-          property: "liveengage",
-          reason: `provider configuration: LiveEngage refused the credentials for account liveengage:accountId `
-            + `(${CREDENTIAL_KEYS[method]}): ${e.message}; fix the stack config (pulumi config set --secret …)`,
-        }];
+        return [
+          {
+            property: "liveengage",
+            reason:
+              `provider configuration: LiveEngage refused the credentials for account liveengage:accountId ` +
+              `(${CREDENTIAL_KEYS[method]}): ${e.message}; fix the stack config (pulumi config set --secret …)`,
+          },
+        ];
       }
       return [];
     }
@@ -121,17 +138,24 @@ async function reachability(le: LiveEngageClient): Promise<PreflightFailure[]> {
     return [];
   } catch (e) {
     if (e instanceof TransportError) {
-      const why = e.transportCode ?? (/abort|timeout/i.test(e.message) ? `no answer within ${REACHABILITY_PROBE_MS / 1000} s` : "no response");
-      return fail(`${CSDS_KEY}: the LiveEngage Domain API at "${host}" cannot be reached (${why}); ${CSDS_FIX}; `
-        + "for the local emulator, start it (`liveengage emulator`) and use the host:port it prints");
+      const why =
+        e.transportCode ?? (/abort|timeout/i.test(e.message) ? `no answer within ${REACHABILITY_PROBE_MS / 1000} s` : "no response");
+      return fail(
+        `${CSDS_KEY}: the LiveEngage Domain API at "${host}" cannot be reached (${why}); ${CSDS_FIX}; ` +
+          "for the local emulator, start it (`liveengage emulator`) and use the host:port it prints",
+      );
     }
     if (e instanceof AuthenticationError) {
-      return fail(`liveengage:accountId: the Domain API at "${host}" does not know account "${le.accountId}"; `
-        + `fix liveengage:accountId (pulumi config set liveengage:accountId <account id>), or ${CSDS_KEY} if it names the wrong LiveEngage`);
+      return fail(
+        `liveengage:accountId: the Domain API at "${host}" does not know account "${le.accountId}"; ` +
+          `fix liveengage:accountId (pulumi config set liveengage:accountId <account id>), or ${CSDS_KEY} if it names the wrong LiveEngage`,
+      );
     }
     if (e instanceof ServerError || e instanceof RateLimitError) return []; // answering, but unwell: the operations will say more
     if (e instanceof ApiError) {
-      return fail(`${CSDS_KEY}: "${host}" answers, but not as a LiveEngage Domain API (${e.code}${e.status ? ` ${e.status}` : ""}); ${CSDS_FIX}`);
+      return fail(
+        `${CSDS_KEY}: "${host}" answers, but not as a LiveEngage Domain API (${e.code}${e.status ? ` ${e.status}` : ""}); ${CSDS_FIX}`,
+      );
     }
     if (e instanceof ConfigurationError) return fail(`${CSDS_KEY}: the Domain API named a service host that cannot be used: ${e.message}`);
     throw e;
@@ -149,12 +173,20 @@ export async function objectExists(kind: "skill" | "campaign", id: string): Prom
   let found = existing.get(key);
   if (!found) {
     const read = kind === "skill" ? () => le.skills.get(Number(id)) : () => le.campaigns.get(Number(id));
-    found = read().then(() => true, (e) => {
-      if (e instanceof NotFoundError) return false;
-      throw e;
-    });
+    found = read().then(
+      () => true,
+      (e) => {
+        if (e instanceof NotFoundError) return false;
+        throw e;
+      },
+    );
     existing.set(key, found);
-    found.then((yes) => { if (!yes) existing.delete(key); }, () => existing.delete(key));
+    found.then(
+      (yes) => {
+        if (!yes) existing.delete(key);
+      },
+      () => existing.delete(key),
+    );
   }
   return lookupOrUnknown(() => found);
 }
@@ -168,7 +200,10 @@ export async function missingSkills(ids: unknown, property: string, context = ""
   const out: PreflightFailure[] = [];
   for (const id of list) {
     if ((await objectExists("skill", id)) === false) {
-      out.push({ property, reason: `${property}: no skill with id ${id} exists in the account${context}; use the id of an existing skill (or create one with a Skill resource and pass its id)` });
+      out.push({
+        property,
+        reason: `${property}: no skill with id ${id} exists in the account${context}; use the id of an existing skill (or create one with a Skill resource and pass its id)`,
+      });
     }
   }
   return out;
@@ -185,7 +220,9 @@ export async function botExists(botId: string): Promise<boolean | "unknown"> {
     if (fresh || !cache.bots) {
       const bots = le.bots.list().then((list) => new Set(list.map((b) => b.id)));
       cache.bots = bots;
-      bots.catch(() => { if (cache.bots === bots) cache.bots = undefined; });
+      bots.catch(() => {
+        if (cache.bots === bots) cache.bots = undefined;
+      });
     }
     return cache.bots!;
   };
@@ -268,7 +305,9 @@ export function fromEngine(news: Record<string, unknown>): boolean {
  * the property).
  */
 export function hideSecretValues<R extends { inputs?: Record<string, unknown>; failures?: PreflightFailure[] }>(
-  result: R, news: Record<string, unknown>, secretKeys: readonly string[],
+  result: R,
+  news: Record<string, unknown>,
+  secretKeys: readonly string[],
 ): R {
   if (!result.failures?.length || !fromEngine(news)) return result;
   return { ...result, failures: result.failures.map((f) => (secretKeys.includes(f.property) ? { ...f, property: "" } : f)) };
@@ -276,7 +315,8 @@ export function hideSecretValues<R extends { inputs?: Record<string, unknown>; f
 
 /** `check`'s answer with the preflight failures added (inputs only when there is no failure at all). */
 export function withFailures<R extends { inputs?: Record<string, unknown>; failures?: PreflightFailure[] }>(
-  result: R, extra: PreflightFailure[],
+  result: R,
+  extra: PreflightFailure[],
 ): R | { failures: PreflightFailure[] } {
   if (extra.length === 0) return result;
   return { failures: [...extra, ...(result.failures ?? [])] };

@@ -4,7 +4,12 @@
  * hence one Login Service session, one Domain API cache and one connection pool.
  */
 import {
-  createLiveEngageClient, CREDENTIAL_SOURCES, resolveCredentials, type AuthMethod, type ClientOptions, type LiveEngageClient,
+  createLiveEngageClient,
+  CREDENTIAL_SOURCES,
+  resolveCredentials,
+  type AuthMethod,
+  type ClientOptions,
+  type LiveEngageClient,
 } from "../client";
 
 type ConfigGetter = (key: string) => string | undefined;

@@ -23,6 +23,13 @@ export class Skill extends pulumi.dynamic.Resource {
   declare readonly dateUpdated: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SkillArgs, opts?: pulumi.CustomResourceOptions) {
-    super(skillProvider, name, { dateUpdated: undefined, description: undefined, maxWaitTime: undefined, ...args }, opts, "liveengage", "Skill");
+    super(
+      skillProvider,
+      name,
+      { dateUpdated: undefined, description: undefined, maxWaitTime: undefined, ...args },
+      opts,
+      "liveengage",
+      "Skill",
+    );
   }
 }

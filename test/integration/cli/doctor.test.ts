@@ -29,11 +29,24 @@ async function deployOneConnector(e: RunningEmulator, creds: Credentials): Promi
   const skill = await le.skills.create({ name: "doctor-skill" });
   const profile = await le.profiles.findForRole("ASSIGNED_AGENT");
   const user = await le.users.create({
-    loginName: "doctor-bot", fullName: "Doctor Bot", nickname: "Doc", email: "doc@example.com", isEnabled: true, maxChats: -1,
-    userTypeId: 2, profileIds: [profile.id], skillIds: [skill.id], memberOf: { agentGroupId: -1 }, passwordSh: BOT_PASSWORD,
+    loginName: "doctor-bot",
+    fullName: "Doctor Bot",
+    nickname: "Doc",
+    email: "doc@example.com",
+    isEnabled: true,
+    maxChats: -1,
+    userTypeId: 2,
+    profileIds: [profile.id],
+    skillIds: [skill.id],
+    memberOf: { agentGroupId: -1 },
+    passwordSh: BOT_PASSWORD,
   });
   await le.connectors.add(String(user.id), {
-    deploymentEnvironment: "PRODUCTION", type: "messaging", lpAccountId: e.accountId, lpAccountUser: "doctor-bot", botId: e.demoBotId,
+    deploymentEnvironment: "PRODUCTION",
+    type: "messaging",
+    lpAccountId: e.accountId,
+    lpAccountUser: "doctor-bot",
+    botId: e.demoBotId,
     configurations: { lpUserRole: "ASSIGNED_AGENT", lpPassword: BOT_PASSWORD },
   });
   await le.connectors.start(e.demoBotId, "doctor-bot");
@@ -41,7 +54,11 @@ async function deployOneConnector(e: RunningEmulator, creds: Credentials): Promi
 }
 
 const credsFor = (e: RunningEmulator): Credentials => ({
-  accountId: e.accountId, csdsDomain: e.url, caCert: e.caCert, username: e.credentials.username, password: e.credentials.password,
+  accountId: e.accountId,
+  csdsDomain: e.url,
+  caCert: e.caCert,
+  username: e.credentials.username,
+  password: e.credentials.password,
 });
 
 async function run(creds: Credentials, opts: { bot?: string[]; environment?: "production" | "demo"; record?: string } = {}) {
@@ -67,7 +84,13 @@ afterAll(async () => {
 it("is all green for the administrator: every service, login, revisions, CB exchange, privileges, bots, connectors", async () => {
   const r = await run(admin, { bot: [emu.demoBotId] });
   expect(r.report.checks.map((c) => [c.id, c.status])).toEqual([
-    ["csds", "ok"], ["login", "ok"], ["account-config", "ok"], ["cb-auth", "ok"], ["privileges", "ok"], ["bots", "ok"], ["connectors", "ok"],
+    ["csds", "ok"],
+    ["login", "ok"],
+    ["account-config", "ok"],
+    ["cb-auth", "ok"],
+    ["privileges", "ok"],
+    ["bots", "ok"],
+    ["connectors", "ok"],
   ]);
   expect(r.byId.connectors!.detail).toContain(`doctor-bot@${emu.demoBotId}: Connected (CONNECTED)`);
   expect(r.exitCode).toBe(DOCTOR_EXIT.ready);
@@ -93,7 +116,11 @@ it("names a deployer without Bot Status Access for production, and only warns fo
 
 it("names an unknown bot with the ids that exist", async () => {
   const r = await run(admin, { bot: ["no-such-bot"] });
-  expect(r.byId.bots).toMatchObject({ status: "fail", detail: expect.stringContaining("no-such-bot"), fix: expect.stringContaining(`${emu.demoBotId} "Demo Bot"`) });
+  expect(r.byId.bots).toMatchObject({
+    status: "fail",
+    detail: expect.stringContaining("no-such-bot"),
+    fix: expect.stringContaining(`${emu.demoBotId} "Demo Bot"`),
+  });
   expect(r.exitCode).toBe(DOCTOR_EXIT.wouldFail);
 });
 
@@ -121,16 +148,28 @@ it("fails on a status word nobody documented, naming the word", async () => {
 });
 
 describe("the command (dist/cli/main.js, built by `npm test`'s setup)", () => {
-  const cli = (args: string[], env: NodeJS.ProcessEnv) => new Promise<{ code: number; stdout: string }>((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LP_")));
-    execFile(process.execPath, [path.join(__dirname, "..", "..", "..", "dist", "cli", "main.js"), "doctor", ...args], { env: { ...clean, ...env } }, (error, stdout) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout });
+  const cli = (args: string[], env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number; stdout: string }>((resolve) => {
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LP_")));
+      execFile(
+        process.execPath,
+        [path.join(__dirname, "..", "..", "..", "dist", "cli", "main.js"), "doctor", ...args],
+        { env: { ...clean, ...env } },
+        (error, stdout) => {
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout });
+        },
+      );
     });
-  });
   const env = () => {
     const ca = path.join(dir, "cli-ca.pem");
     writeFileSync(ca, emu.caCert!);
-    return { LP_ACCOUNT_ID: emu.accountId, LP_CSDS_DOMAIN: emu.url, LP_CA_CERT: ca, LP_USERNAME: emu.credentials.username, LP_PASSWORD: emu.credentials.password };
+    return {
+      LP_ACCOUNT_ID: emu.accountId,
+      LP_CSDS_DOMAIN: emu.url,
+      LP_CA_CERT: ca,
+      LP_USERNAME: emu.credentials.username,
+      LP_PASSWORD: emu.credentials.password,
+    };
   };
 
   it("--json and exit 0 when ready; exit 2 naming the fix when not; exit 2 for missing settings", async () => {
@@ -162,7 +201,11 @@ describe("--record and replay", () => {
     expect(recorded.exchanges.length).toBeGreaterThan(10);
     const skills = recorded.exchanges.find((x) => x.method === "GET" && x.path === "/api/account/{account}/configuration/le-users/skills")!;
     expect(skills).toMatchObject({ check: "account-config", status: 200, headers: expect.arrayContaining(["ac-revision", "etag"]) });
-    expect(recorded.exchanges.find((x) => x.path === "/api/account/{account}/login")).toMatchObject({ method: "POST", status: 200, body: expect.objectContaining({ bearer: "string", csrf: "string" }) });
+    expect(recorded.exchanges.find((x) => x.path === "/api/account/{account}/login")).toMatchObject({
+      method: "POST",
+      status: 200,
+      body: expect.objectContaining({ bearer: "string", csrf: "string" }),
+    });
     for (const secret of [emu.accountId, emu.credentials.password, BOT_PASSWORD, "doctor-bot", "doctor-skill", "127.0.0.1"]) {
       expect(text).not.toContain(secret);
     }
@@ -188,11 +231,13 @@ describe("--record and replay", () => {
     const login = altered.exchanges.find((x) => x.path === "/api/account/{account}/login")!;
     login.status = 201;
     const diff = await replayTranscript(altered, admin, { environment: "production", bot: [emu.demoBotId] });
-    expect(diff).toEqual(expect.arrayContaining([
-      "GET /api/account/{account}/configuration/le-users/skills: header(s) ac-revision in the replay, not recorded",
-      "GET /sysadmin/nodejs/instance/status-v2/{botId}: body.successResult.agents[].state: missing (expected string)",
-      "POST /api/account/{account}/login: status 201 recorded, 200 in the replay",
-    ]));
+    expect(diff).toEqual(
+      expect.arrayContaining([
+        "GET /api/account/{account}/configuration/le-users/skills: header(s) ac-revision in the replay, not recorded",
+        "GET /sysadmin/nodejs/instance/status-v2/{botId}: body.successResult.agents[].state: missing (expected string)",
+        "POST /api/account/{account}/login: status 201 recorded, 200 in the replay",
+      ]),
+    );
     expect(diff).toHaveLength(3);
   }, 60_000);
 });

@@ -55,7 +55,12 @@ describe("client against the emulator", () => {
 
     const goal = (await client.goals.list())[0]!;
     const campaign = await client.campaigns.create({ name: "Bot campaign", goalId: goal.id });
-    const engagement = await client.engagements.create(campaign.id, { name: "Message us", skillId: skill.id, channel: 1, conversationType: 1 });
+    const engagement = await client.engagements.create(campaign.id, {
+      name: "Message us",
+      skillId: skill.id,
+      channel: 1,
+      conversationType: 1,
+    });
     expect(engagement).toMatchObject({ skillId: skill.id, skillName: "cb-bot-skill" });
     expect(await client.engagements.findByName(campaign.id, "message US")).toMatchObject({ id: engagement.id });
 
@@ -79,7 +84,10 @@ describe("client against the emulator", () => {
     expect(connected.components.every((c) => c.ok)).toBe(true);
 
     // Running connectors cannot be deleted.
-    await expect(client.connectors.delete(emu.demoBotId, lpUserId)).rejects.toMatchObject({ constructor: ConflictError, apiCode: "CONNECTOR_RUNNING" });
+    await expect(client.connectors.delete(emu.demoBotId, lpUserId)).rejects.toMatchObject({
+      constructor: ConflictError,
+      apiCode: "CONNECTOR_RUNNING",
+    });
     await client.connectors.stop(emu.demoBotId, "cb-bot-1");
     await client.connectors.waitForStatus(emu.demoBotId, lpUserId, "STOPPED", { intervalMs: 50, timeoutMs: 5000 });
     await client.connectors.delete(emu.demoBotId, lpUserId);
@@ -97,12 +105,23 @@ describe("client against the emulator", () => {
   it("reports NOT_CONNECTED with reasons when the bot user has no skill", async () => {
     const profile = await client.profiles.findForRole("ASSIGNED_AGENT");
     const user = await client.users.create({
-      loginName: "skill-less-bot", fullName: "No Skill", nickname: "N", email: "n@example.com", isEnabled: true,
-      maxChats: -1, userTypeId: 2, profileIds: [profile.id], passwordSh: BOT_PASSWORD,
+      loginName: "skill-less-bot",
+      fullName: "No Skill",
+      nickname: "N",
+      email: "n@example.com",
+      isEnabled: true,
+      maxChats: -1,
+      userTypeId: 2,
+      profileIds: [profile.id],
+      passwordSh: BOT_PASSWORD,
     });
     await client.connectors.add(String(user.id), {
-      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: emu.accountId, lpAccountUser: "skill-less-bot",
-      botId: emu.demoBotId, configurations: { lpUserRole: "ASSIGNED_AGENT", lpPassword: BOT_PASSWORD },
+      deploymentEnvironment: "STAGING",
+      type: "messaging",
+      lpAccountId: emu.accountId,
+      lpAccountUser: "skill-less-bot",
+      botId: emu.demoBotId,
+      configurations: { lpUserRole: "ASSIGNED_AGENT", lpPassword: BOT_PASSWORD },
     });
     await client.connectors.start(emu.demoBotId, "skill-less-bot");
     await new Promise((r) => setTimeout(r, 250));
@@ -153,17 +172,35 @@ describe("client against the emulator", () => {
 
     const adminProfile = (await client.profiles.list()).find((p) => p.roleTypeId === 1)!;
     await client.users.create({
-      loginName: "api-admin", fullName: "API Admin", nickname: "API", email: "api@example.com", isEnabled: true, maxChats: 0,
-      profileIds: [adminProfile.id], isApiUser: true, allowedAppKeys: emu.credentials.appKey.appKey,
+      loginName: "api-admin",
+      fullName: "API Admin",
+      nickname: "API",
+      email: "api@example.com",
+      isEnabled: true,
+      maxChats: 0,
+      profileIds: [adminProfile.id],
+      isApiUser: true,
+      allowedAppKeys: emu.credentials.appKey.appKey,
     });
     const k = emu.credentials.appKey;
     const appKey = createLiveEngageClient(
-      { accountId: emu.accountId, csdsDomain: emu.host, username: "api-admin", appKey: k.appKey, appSecret: k.secret, accessToken: k.accessToken, accessTokenSecret: k.accessTokenSecret },
+      {
+        accountId: emu.accountId,
+        csdsDomain: emu.host,
+        username: "api-admin",
+        appKey: k.appKey,
+        appSecret: k.secret,
+        accessToken: k.accessToken,
+        accessTokenSecret: k.accessTokenSecret,
+      },
       { retry: FAST_RETRY },
     );
     await expect(appKey.skills.list()).resolves.toEqual(expect.any(Array));
 
-    const wrong = createLiveEngageClient({ accountId: emu.accountId, csdsDomain: emu.host, clientId: "emulator-client", clientSecret: "nope-nope" }, { retry: FAST_RETRY });
+    const wrong = createLiveEngageClient(
+      { accountId: emu.accountId, csdsDomain: emu.host, clientId: "emulator-client", clientSecret: "nope-nope" },
+      { retry: FAST_RETRY },
+    );
     await expect(wrong.skills.list()).rejects.toMatchObject({ constructor: AuthenticationError, apiCode: "invalid_client" });
   });
 });

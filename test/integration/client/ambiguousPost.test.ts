@@ -65,8 +65,14 @@ describe("a POST that fails ambiguously is not repeated blindly", () => {
 
   it("fails without re-sending when no lookup is available", async () => {
     fake.route("POST", "/thing", (_q, res) => json(res, 500, {}));
-    const core = new HttpCore({ retry: { ...DEFAULT_RETRY_POLICY, backoffMs: [1, 1] }, timeouts: DEFAULT_TIMEOUTS, semaphore: new Semaphore(2) });
-    await expect(core.send({ method: "POST", origin: `http://${fake.host}`, path: "/thing", json: {}, parse: () => 1 })).rejects.toBeInstanceOf(ServerError);
+    const core = new HttpCore({
+      retry: { ...DEFAULT_RETRY_POLICY, backoffMs: [1, 1] },
+      timeouts: DEFAULT_TIMEOUTS,
+      semaphore: new Semaphore(2),
+    });
+    await expect(
+      core.send({ method: "POST", origin: `http://${fake.host}`, path: "/thing", json: {}, parse: () => 1 }),
+    ).rejects.toBeInstanceOf(ServerError);
     expect(fake.count("POST", "/thing")).toBe(1);
   });
 
@@ -84,7 +90,15 @@ describe("a POST that fails ambiguously is not repeated blindly", () => {
     collection("campaigns", `${base}/le-campaigns/campaigns`);
     collection("engagements", `${base}/le-campaigns/campaigns/7/engagements`);
     const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
-    const user = await c.users.create({ loginName: "Bot1", fullName: "B", nickname: "B", email: "e", isEnabled: true, maxChats: -1, profileIds: [2] });
+    const user = await c.users.create({
+      loginName: "Bot1",
+      fullName: "B",
+      nickname: "B",
+      email: "e",
+      isEnabled: true,
+      maxChats: -1,
+      profileIds: [2],
+    });
     const campaign = await c.campaigns.create({ name: "Camp", goalId: 1 });
     const engagement = await c.engagements.create(7, { name: "Eng", skillId: 3 });
     expect([user.loginName, campaign.name, engagement.name]).toEqual(["Bot1", "Camp", "Eng"]);

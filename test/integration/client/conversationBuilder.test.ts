@@ -20,7 +20,12 @@ const input = () => ({
   botId: "bot-1",
   configurations: { lpUserRole: "ASSIGNED_AGENT", lpPassword: "bot-user-password" },
 });
-const connector = () => ({ ...input(), lpUserId: "42", configurations: { lpUserRole: "ASSIGNED_AGENT", lpPassword: "********" }, status: "STOPPED" });
+const connector = () => ({
+  ...input(),
+  lpUserId: "42",
+  configurations: { lpUserRole: "ASSIGNED_AGENT", lpPassword: "********" },
+  status: "STOPPED",
+});
 
 describe("Conversation Builder", () => {
   it("exchanges the session bearer once and sends the CB headers", async () => {
@@ -43,13 +48,17 @@ describe("Conversation Builder", () => {
 
   it("re-exchanges the CB token after a CB 401", async () => {
     let n = 0;
-    fake.route("GET", connectorsPath, (_q, res) => (++n === 1 ? json(res, 401, { success: false, errorCode: "UNAUTHORIZED" }) : json(res, 200, ok({ agents: [] }))));
+    fake.route("GET", connectorsPath, (_q, res) =>
+      ++n === 1 ? json(res, 401, { success: false, errorCode: "UNAUTHORIZED" }) : json(res, 200, ok({ agents: [] })),
+    );
     await createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY }).connectors.listForBot("bot-1");
     expect(fake.count("GET", "/le-auth/sso/authenticate")).toBe(2);
   });
 
   it("adds a connector with the contract's body, and never returns the secret", async () => {
-    fake.route("POST", botUserPath(), (_q, res) => json(res, 201, ok({ ...connector(), configurations: { ...connector().configurations, lpPassword: "leak" } })));
+    fake.route("POST", botUserPath(), (_q, res) =>
+      json(res, 201, ok({ ...connector(), configurations: { ...connector().configurations, lpPassword: "leak" } })),
+    );
     const added = await createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY }).connectors.add("42", input());
     const sent = fake.requests.find((r) => r.method === "POST" && r.path === botUserPath())!;
     expect(sent.query.get("chatBotId")).toBe("bot-1");
@@ -72,11 +81,16 @@ describe("Conversation Builder", () => {
   });
 
   it("maps CB errors by errorCode", async () => {
-    fake.route("PUT", botUserPath(), (_q, res) => json(res, 409, { success: false, errorCode: "CONNECTOR_RUNNING", message: "stop it first" }));
+    fake.route("PUT", botUserPath(), (_q, res) =>
+      json(res, 409, { success: false, errorCode: "CONNECTOR_RUNNING", message: "stop it first" }),
+    );
     fake.route("POST", botUserPath(), (_q, res) => json(res, 403, { success: false, errorCode: "INSUFFICIENT_PRIVILEGES" }));
     const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
     await expect(c.connectors.edit("42", input())).rejects.toMatchObject({ constructor: ConflictError, apiCode: "CONNECTOR_RUNNING" });
-    await expect(c.connectors.add("42", input())).rejects.toMatchObject({ constructor: ForbiddenError, apiCode: "INSUFFICIENT_PRIVILEGES" });
+    await expect(c.connectors.add("42", input())).rejects.toMatchObject({
+      constructor: ForbiddenError,
+      apiCode: "INSUFFICIENT_PRIVILEGES",
+    });
     expect(fake.count("PUT", botUserPath())).toBe(1);
   });
 
@@ -90,7 +104,14 @@ describe("Conversation Builder", () => {
     fake.route("PUT", "/sysadmin/nodejs/instance/stop/bot-1", (_q, res) => json(res, 200, ok({ status: "STOPPED" })));
     fake.route("GET", "/sysadmin/nodejs/instance/status-v2/bot-1", (_q, res) => {
       const connected = started > 0 && Date.now() - started > 60;
-      json(res, 200, ok({ botId: "bot-1", agents: [{ lpAccountUser: "bot1", lpUserId: "42", status: connected ? "CONNECTED" : "NOT_CONNECTED", components: [] }] }));
+      json(
+        res,
+        200,
+        ok({
+          botId: "bot-1",
+          agents: [{ lpAccountUser: "bot1", lpUserId: "42", status: connected ? "CONNECTED" : "NOT_CONNECTED", components: [] }],
+        }),
+      );
     });
     fake.route("DELETE", botUserPath(), (_q, res) => json(res, 200, ok(null)));
     const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
@@ -104,7 +125,14 @@ describe("Conversation Builder", () => {
 
   it("times out a wait with the failing components in the message", async () => {
     fake.route("GET", "/sysadmin/nodejs/instance/status-v2/bot-1", (_q, res) =>
-      json(res, 200, ok({ botId: "bot-1", agents: [{ lpUserId: "42", status: "NOT_CONNECTED", components: [{ name: "skill", ok: false, reason: "user has no skill" }] }] })),
+      json(
+        res,
+        200,
+        ok({
+          botId: "bot-1",
+          agents: [{ lpUserId: "42", status: "NOT_CONNECTED", components: [{ name: "skill", ok: false, reason: "user has no skill" }] }],
+        }),
+      ),
     );
     const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
     const err = await c.connectors.waitForStatus("bot-1", "42", "CONNECTED", { intervalMs: 10, timeoutMs: 50 }).catch((e: unknown) => e);

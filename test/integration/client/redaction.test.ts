@@ -32,19 +32,41 @@ function everythingAbout(e: unknown): string {
 it("keeps credentials out of errors and logs", async () => {
   const logs: string[] = [];
   const errors: unknown[] = [];
-  const capture = (p: Promise<unknown>) => p.then(() => errors.push(new Error("expected a failure")), (e: unknown) => errors.push(e));
-  const echo = (status: number) => (q: { raw: string; headers: Record<string, unknown> }, res: Parameters<Parameters<FakeLiveEngage["route"]>[2]>[1]) =>
-    json(res, status, { type: "validation", message: `rejected ${q.raw} with ${String(q.headers.authorization)} cookie=${String(q.headers.cookie)}` });
+  const capture = (p: Promise<unknown>) =>
+    p.then(
+      () => errors.push(new Error("expected a failure")),
+      (e: unknown) => errors.push(e),
+    );
+  const echo =
+    (status: number) =>
+    (q: { raw: string; headers: Record<string, unknown> }, res: Parameters<Parameters<FakeLiveEngage["route"]>[2]>[1]) =>
+      json(res, status, {
+        type: "validation",
+        message: `rejected ${q.raw} with ${String(q.headers.authorization)} cookie=${String(q.headers.cookie)}`,
+      });
 
   fake.route("POST", /\/configuration\/le-users\/users$/, echo(400));
   fake.route("GET", /\/configuration\/le-users\/skills$/, echo(500));
-  fake.route("POST", /\/bot_users\/42$/, (q, res) => json(res, 400, { success: false, errorCode: "INVALID_REQUEST", message: `bad body ${q.raw} auth ${String(q.headers.authorization)}` }));
+  fake.route("POST", /\/bot_users\/42$/, (q, res) =>
+    json(res, 400, { success: false, errorCode: "INVALID_REQUEST", message: `bad body ${q.raw} auth ${String(q.headers.authorization)}` }),
+  );
 
   const pw = createLiveEngageClient(
     { accountId: fake.accountId, csdsDomain: fake.host, username: "admin", password: SECRETS.password },
     { retry: FAST_RETRY, log: (l) => logs.push(l) },
   );
-  await capture(pw.users.create({ loginName: "b", fullName: "B", nickname: "B", email: "e", isEnabled: true, maxChats: -1, profileIds: [2], passwordSh: SECRETS.userPassword }));
+  await capture(
+    pw.users.create({
+      loginName: "b",
+      fullName: "B",
+      nickname: "B",
+      email: "e",
+      isEnabled: true,
+      maxChats: -1,
+      profileIds: [2],
+      passwordSh: SECRETS.userPassword,
+    }),
+  );
   await capture(pw.skills.list());
   await capture(
     pw.connectors.add("42", {
@@ -65,7 +87,15 @@ it("keeps credentials out of errors and logs", async () => {
     json(res, 401, { error: "invalid_client", error_description: `client rejected: ${q.raw}` }),
   );
   const appKey = createLiveEngageClient(
-    { accountId: fake.accountId, csdsDomain: fake.host, username: "bot", appKey: "ak", appSecret: SECRETS.appSecret, accessToken: SECRETS.accessToken, accessTokenSecret: SECRETS.accessTokenSecret },
+    {
+      accountId: fake.accountId,
+      csdsDomain: fake.host,
+      username: "bot",
+      appKey: "ak",
+      appSecret: SECRETS.appSecret,
+      accessToken: SECRETS.accessToken,
+      accessTokenSecret: SECRETS.accessTokenSecret,
+    },
     { retry: FAST_RETRY, log: (l) => logs.push(l) },
   );
   await capture(appKey.skills.list());

@@ -22,7 +22,9 @@ describe("retry policy over real HTTP", () => {
 
   it("gives up after the bounded number of 5xx retries with a ServerError", async () => {
     fake.route("GET", skillsPath(), (_q, res) => json(res, 500, { type: "internal", message: "down" }));
-    const err = await client().skills.list().catch((e: unknown) => e);
+    const err = await client()
+      .skills.list()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerError);
     expect(err).toMatchObject({ status: 500, apiCode: "internal", method: "GET" });
     expect(fake.count("GET", skillsPath())).toBe(1 + FAST_RETRY.backoffMs.length);
@@ -37,7 +39,9 @@ describe("retry policy over real HTTP", () => {
 
   it("does not retry a 400 and exposes the API's type", async () => {
     fake.route("POST", skillsPath(), (_q, res) => json(res, 400, { type: "duplicate-name", message: "name already used" }));
-    const err = await client().skills.create({ name: "dup" }).catch((e: unknown) => e);
+    const err = await client()
+      .skills.create({ name: "dup" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).apiCode).toBe("duplicate-name");
     expect(fake.count("POST", skillsPath())).toBe(1);
@@ -46,7 +50,9 @@ describe("retry policy over real HTTP", () => {
 
   it("honours Retry-After on 429 (seconds, not less)", async () => {
     let n = 0;
-    fake.route("GET", skillsPath(), (_q, res) => (++n === 1 ? json(res, 429, { type: "rate-limited" }, { "retry-after": "1" }) : json(res, 200, [])));
+    fake.route("GET", skillsPath(), (_q, res) =>
+      ++n === 1 ? json(res, 429, { type: "rate-limited" }, { "retry-after": "1" }) : json(res, 200, []),
+    );
     const started = Date.now();
     await client().skills.list();
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -107,7 +113,9 @@ describe("retry policy over real HTTP", () => {
 
   it("re-logs in once on 401, then retries the request", async () => {
     fake.route("GET", skillsPath(), (q, res) =>
-      q.headers.authorization === `Bearer ${fake.bearers[0]}` ? json(res, 401, { error: { message: "expired", internalCode: 10, responseStatus: "UNAUTHORIZED" } }) : json(res, 200, []),
+      q.headers.authorization === `Bearer ${fake.bearers[0]}`
+        ? json(res, 401, { error: { message: "expired", internalCode: 10, responseStatus: "UNAUTHORIZED" } })
+        : json(res, 200, []),
     );
     await expect(client().skills.list()).resolves.toEqual([]);
     expect(fake.bearers).toHaveLength(2);
@@ -118,8 +126,12 @@ describe("retry policy over real HTTP", () => {
   });
 
   it("stops after one re-login when 401 persists", async () => {
-    fake.route("GET", skillsPath(), (_q, res) => json(res, 401, { error: { message: "no", internalCode: 10, responseStatus: "UNAUTHORIZED" } }));
-    const err = await client().skills.list().catch((e: unknown) => e);
+    fake.route("GET", skillsPath(), (_q, res) =>
+      json(res, 401, { error: { message: "no", internalCode: 10, responseStatus: "UNAUTHORIZED" } }),
+    );
+    const err = await client()
+      .skills.list()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthenticationError);
     expect((err as AuthenticationError).apiCode).toBe("UNAUTHORIZED");
     expect(fake.bearers).toHaveLength(2);

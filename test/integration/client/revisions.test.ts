@@ -14,7 +14,9 @@ function revisionedSkill() {
   const state = { revision: 10, skill: { id: 5, name: "s", description: "v0", deleted: false } };
   const itemPath = `/api/account/${fake.accountId}/configuration/le-users/skills/5`;
   const rev = () => ({ "ac-revision": String(state.revision) });
-  fake.route("GET", itemPath, (_q, res) => (state.skill.deleted ? json(res, 404, { type: "not-found" }) : json(res, 200, state.skill, rev())));
+  fake.route("GET", itemPath, (_q, res) =>
+    state.skill.deleted ? json(res, 404, { type: "not-found" }) : json(res, 200, state.skill, rev()),
+  );
   const check = (ifMatch: string | undefined) => ifMatch === undefined || ifMatch === "-1" || ifMatch === String(state.revision);
   fake.route("PUT", itemPath, (q, res) => {
     if (!check(q.headers["if-match"] as string | undefined)) return json(res, 409, { type: "revision-conflict", message: "stale" }, rev());
@@ -29,7 +31,8 @@ function revisionedSkill() {
     state.skill.deleted = true;
     json(res, 200, {}, rev());
   });
-  const ifMatches = (method: string) => fake.requests.filter((r) => r.method === method && r.path === itemPath).map((r) => r.headers["if-match"]);
+  const ifMatches = (method: string) =>
+    fake.requests.filter((r) => r.method === method && r.path === itemPath).map((r) => r.headers["if-match"]);
   return { state, ifMatches };
 }
 
@@ -87,7 +90,8 @@ describe("revisions", () => {
     // Another stack's write lands just before each of our first five.
     fake.route("PUT", itemPath, (q, res) => {
       state.revision++;
-      if (ifMatches("PUT").length <= 5) return json(res, 409, { type: "revision-conflict", message: "stale" }, { "ac-revision": String(state.revision) });
+      if (ifMatches("PUT").length <= 5)
+        return json(res, 409, { type: "revision-conflict", message: "stale" }, { "ac-revision": String(state.revision) });
       state.skill = { ...state.skill, ...(q.body as object) };
       json(res, 200, state.skill, { "ac-revision": String(state.revision) });
     });

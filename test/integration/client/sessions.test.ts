@@ -26,7 +26,9 @@ describe("shared sessions", () => {
 
   it("50 concurrent 401s on an expired token cause one re-login", async () => {
     fake.route("GET", skillsPath(), (q, res) =>
-      q.headers.authorization === `Bearer ${fake.bearers[0]}` ? json(res, 401, { error: { message: "expired", internalCode: 10 } }) : json(res, 200, []),
+      q.headers.authorization === `Bearer ${fake.bearers[0]}`
+        ? json(res, 401, { error: { message: "expired", internalCode: 10 } })
+        : json(res, 200, []),
     );
     const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
     await Promise.all(Array.from({ length: 50 }, () => c.skills.list()));
@@ -42,7 +44,15 @@ describe("shared sessions", () => {
 
   it("logs in with the app-key quadruple", async () => {
     fake.route("GET", skillsPath(), (_q, res) => json(res, 200, []));
-    const creds = { accountId: fake.accountId, csdsDomain: fake.host, username: "bot", appKey: "ak-1", appSecret: "as-1", accessToken: "at-1", accessTokenSecret: "ats-1" };
+    const creds = {
+      accountId: fake.accountId,
+      csdsDomain: fake.host,
+      username: "bot",
+      appKey: "ak-1",
+      appSecret: "as-1",
+      accessToken: "at-1",
+      accessTokenSecret: "ats-1",
+    };
     await createLiveEngageClient(creds, { retry: FAST_RETRY }).skills.list();
     const login = fake.requests.find((r) => r.path.endsWith("/login"))!;
     expect(login.query.get("v")).toBe("1.3");
@@ -65,7 +75,9 @@ describe("shared sessions", () => {
     const c = createLiveEngageClient(passwordCreds(fake), { retry: FAST_RETRY });
     await Promise.all([c.skills.list(), c.users.list(), c.profiles.list(), c.goals.list(), c.campaigns.list(), c.engagements.list(7)]);
     const seen = Object.fromEntries(
-      fake.requests.filter((r) => r.path.includes("/configuration/")).map((r) => [r.path.split("/configuration/")[1], `${r.query.get("v")} ${r.query.get("select")}`]),
+      fake.requests
+        .filter((r) => r.path.includes("/configuration/"))
+        .map((r) => [r.path.split("/configuration/")[1], `${r.query.get("v")} ${r.query.get("select")}`]),
     );
     expect(seen).toEqual({
       "le-users/skills": "2.0 $all",
@@ -114,7 +126,9 @@ describe("concurrency limit", () => {
 
 describe("https only, except loopback", () => {
   it("refuses a plain-http Domain API host that is not loopback", () => {
-    expect(() => createLiveEngageClient({ accountId: "1", csdsDomain: "http://api.example.com", username: "u", password: "p" })).toThrow(ConfigurationError);
+    expect(() => createLiveEngageClient({ accountId: "1", csdsDomain: "http://api.example.com", username: "u", password: "p" })).toThrow(
+      ConfigurationError,
+    );
   });
 
   it("refuses a plain-http service host from the Domain API, sending nothing to it", async () => {

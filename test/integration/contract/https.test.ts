@@ -39,7 +39,9 @@ describe("transport", () => {
   it("the Domain API advertises the https host; the plain-http listener answers the same", async () => {
     const r = await call("GET", `${emu.url}/api/account/${emu.accountId}/service/agentVep/baseURI.json?version=1.0`);
     expect(r.body).toEqual({ service: "agentVep", account: emu.accountId, baseURI: emu.host });
-    const plain = await call("GET", `${emu.httpUrl}/api/account/${emu.accountId}/service/baseURI.json?version=1.0`, { dispatcher: new Agent() });
+    const plain = await call("GET", `${emu.httpUrl}/api/account/${emu.accountId}/service/baseURI.json?version=1.0`, {
+      dispatcher: new Agent(),
+    });
     expect((plain.body!.baseURIs as { baseURI: string }[]).every((b) => b.baseURI === emu.host)).toBe(true);
   });
 
@@ -89,11 +91,15 @@ describe("OAuth 2.0 token endpoint (RFC 6749 forms LivePerson's clients use)", (
   const tokenUrl = () => `${emu.url}/sentinel/api/account/${emu.accountId}/app/token?v=2.0`;
   const form = (f: Record<string, string>) => new URLSearchParams(f).toString();
   const FORM = { "content-type": "application/x-www-form-urlencoded" };
-  const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+  const basic = (id: string, secret: string) =>
+    `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
 
   it("client authentication by HTTP Basic; a requested scope is granted and carried in the JWT", async () => {
     const c = emu.credentials.oauthClient;
-    const r = await call("POST", tokenUrl(), { headers: { ...FORM, authorization: basic(c.clientId, c.clientSecret) }, body: form({ grant_type: "client_credentials", scope: "users.external" }) });
+    const r = await call("POST", tokenUrl(), {
+      headers: { ...FORM, authorization: basic(c.clientId, c.clientSecret) },
+      body: form({ grant_type: "client_credentials", scope: "users.external" }),
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "users.external" });
     const [h, p] = String(r.body!.access_token).split(".");
@@ -103,12 +109,21 @@ describe("OAuth 2.0 token endpoint (RFC 6749 forms LivePerson's clients use)", (
 
   it("refuses two client authentication methods at once, a wrong Basic secret, and a tampered JWT", async () => {
     const c = emu.credentials.oauthClient;
-    const both = await call("POST", tokenUrl(), { headers: { ...FORM, authorization: basic(c.clientId, c.clientSecret) }, body: form({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }) });
+    const both = await call("POST", tokenUrl(), {
+      headers: { ...FORM, authorization: basic(c.clientId, c.clientSecret) },
+      body: form({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }),
+    });
     expect([both.status, both.body?.error]).toEqual([400, "invalid_request"]);
-    const wrong = await call("POST", tokenUrl(), { headers: { ...FORM, authorization: basic(c.clientId, "nope") }, body: form({ grant_type: "client_credentials" }) });
+    const wrong = await call("POST", tokenUrl(), {
+      headers: { ...FORM, authorization: basic(c.clientId, "nope") },
+      body: form({ grant_type: "client_credentials" }),
+    });
     expect([wrong.status, wrong.body?.error]).toEqual([401, "invalid_client"]);
 
-    const ok = await call("POST", tokenUrl(), { headers: FORM, body: form({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }) });
+    const ok = await call("POST", tokenUrl(), {
+      headers: FORM,
+      body: form({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }),
+    });
     const token = String(ok.body!.access_token);
     const skills = `${emu.url}/api/account/${emu.accountId}/configuration/le-users/skills?v=2.0`;
     expect((await call("GET", skills, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
@@ -125,14 +140,28 @@ describe("OAuth 1.0 signatures over the scheme the client used", () => {
     const k = emu.credentials.appKey;
     const u = new URL(signedUrl);
     const o: Record<string, string> = {
-      oauth_consumer_key: k.appKey, oauth_token: k.accessToken, oauth_nonce: randomBytes(8).toString("hex"),
-      oauth_timestamp: String(Math.floor(Date.now() / 1000)), oauth_signature_method: "HMAC-SHA1", oauth_version: "1.0",
+      oauth_consumer_key: k.appKey,
+      oauth_token: k.accessToken,
+      oauth_nonce: randomBytes(8).toString("hex"),
+      oauth_timestamp: String(Math.floor(Date.now() / 1000)),
+      oauth_signature_method: "HMAC-SHA1",
+      oauth_version: "1.0",
     };
-    const params = [...u.searchParams.entries(), ...Object.entries(o)].map(([a, b]) => [enc(a), enc(b)])
-      .sort((x, y) => (x[0] === y[0] ? (x[1]! < y[1]! ? -1 : 1) : x[0]! < y[0]! ? -1 : 1)).map(([a, b]) => `${a}=${b}`).join("&");
+    const params = [...u.searchParams.entries(), ...Object.entries(o)]
+      .map(([a, b]) => [enc(a), enc(b)])
+      .sort((x, y) => (x[0] === y[0] ? (x[1]! < y[1]! ? -1 : 1) : x[0]! < y[0]! ? -1 : 1))
+      .map(([a, b]) => `${a}=${b}`)
+      .join("&");
     const base = [method, enc(`${u.protocol}//${u.host}${u.pathname}`), enc(params)].join("&");
-    o.oauth_signature = createHmac("sha1", `${enc(k.secret)}&${enc(k.accessTokenSecret)}`).update(base).digest("base64");
-    return "OAuth " + Object.entries(o).map(([a, b]) => `${a}="${enc(b)}"`).join(", ");
+    o.oauth_signature = createHmac("sha1", `${enc(k.secret)}&${enc(k.accessTokenSecret)}`)
+      .update(base)
+      .digest("base64");
+    return (
+      "OAuth " +
+      Object.entries(o)
+        .map(([a, b]) => `${a}="${enc(b)}"`)
+        .join(", ")
+    );
   }
 
   it("accepts a signature over the https URL on https, refuses one over the http URL", async () => {

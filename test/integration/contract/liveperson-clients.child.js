@@ -15,7 +15,10 @@ const cfg = JSON.parse(process.env.LP_CONTRACT);
 // liveperson-functions-client hard-codes its Domain API as http://adminlogin.liveperson.net (port 80).
 // Stand in for DNS and a port forward: connections to that host go to the emulator's plain-http
 // listener. The client's own code is untouched.
-const [fwdHost, fwdPort] = [cfg.httpHost.slice(0, cfg.httpHost.lastIndexOf(":")), Number(cfg.httpHost.slice(cfg.httpHost.lastIndexOf(":") + 1))];
+const [fwdHost, fwdPort] = [
+  cfg.httpHost.slice(0, cfg.httpHost.lastIndexOf(":")),
+  Number(cfg.httpHost.slice(cfg.httpHost.lastIndexOf(":") + 1)),
+];
 const createConnection = http.globalAgent.createConnection;
 http.globalAgent.createConnection = function (options, cb) {
   if (options.host === "adminlogin.liveperson.net" && Number(options.port || 80) === 80) {
@@ -45,17 +48,20 @@ function agentSdk(conf, refreshMs) {
     agent.on("error", (e) => errors.push(String((e && e.message) || e)));
     // Login and one refresh happen within refreshMs plus a little; the messaging WebSocket (UMS) is
     // not served by the emulator, so its errors are expected and reported, not fatal.
-    setTimeout(() => {
-      const out = {
-        userId: agent.userId,
-        agentId: agent.agentId,
-        hasBearer: typeof agent.token === "string" && agent.token.length > 0,
-        hasCsrf: typeof agent.csrf === "string" && agent.csrf.length > 0,
-        errors: errors.filter((m) => !/socket|websocket|ECONNRESET|Unexpected server response|hang up/i.test(m)),
-      };
-      agent.dispose();
-      resolve(out);
-    }, refreshMs * 2 + 1500);
+    setTimeout(
+      () => {
+        const out = {
+          userId: agent.userId,
+          agentId: agent.agentId,
+          hasBearer: typeof agent.token === "string" && agent.token.length > 0,
+          hasCsrf: typeof agent.csrf === "string" && agent.csrf.length > 0,
+          errors: errors.filter((m) => !/socket|websocket|ECONNRESET|Unexpected server response|hang up/i.test(m)),
+        };
+        agent.dispose();
+        resolve(out);
+      },
+      refreshMs * 2 + 1500,
+    );
   });
 }
 
@@ -76,14 +82,25 @@ async function functionsClient() {
   const token = header.replace(/^Bearer /, "");
   const { header: jwtHeader, payload } = decode(token, { complete: true });
   // The token works where LivePerson's APIs take it: Account Config over https.
-  const skills = await getJson(`https://${acRead}/api/account/${cfg.accountId}/configuration/le-users/skills?v=2.0`, { authorization: header });
+  const skills = await getJson(`https://${acRead}/api/account/${cfg.accountId}/configuration/le-users/skills?v=2.0`, {
+    authorization: header,
+  });
   return { sentinel, jwtHeader, claims: payload, skillsStatus: skills.status };
 }
 
 (async () => {
   const out = {};
   out.password = await agentSdk({ username: cfg.admin.username, password: cfg.admin.password }, 400);
-  out.appKey = await agentSdk({ username: cfg.apiUser.username, appKey: cfg.apiUser.appKey, secret: cfg.apiUser.secret, accessToken: cfg.apiUser.accessToken, accessTokenSecret: cfg.apiUser.accessTokenSecret }, 400);
+  out.appKey = await agentSdk(
+    {
+      username: cfg.apiUser.username,
+      appKey: cfg.apiUser.appKey,
+      secret: cfg.apiUser.secret,
+      accessToken: cfg.apiUser.accessToken,
+      accessTokenSecret: cfg.apiUser.accessTokenSecret,
+    },
+    400,
+  );
   out.wrongPassword = await agentSdk({ username: cfg.admin.username, password: "not-the-password" }, 100);
   out.functions = await functionsClient();
   process.stdout.write(JSON.stringify(out) + "\n");

@@ -14,14 +14,24 @@ import { emulatorAdmin, type AdminCall } from "../../helpers/emulator-admin";
 
 const CHILD = path.join(__dirname, "liveperson-clients.child.js");
 
-interface AgentOutcome { userId?: string; agentId?: string; hasBearer: boolean; hasCsrf: boolean; errors: string[] }
+interface AgentOutcome {
+  userId?: string;
+  agentId?: string;
+  hasBearer: boolean;
+  hasCsrf: boolean;
+  errors: string[];
+}
 interface Outcome {
   password: AgentOutcome;
   appKey: AgentOutcome;
   wrongPassword: AgentOutcome;
   functions: { sentinel: string; jwtHeader: { alg: string }; claims: Record<string, unknown>; skillsStatus: number };
 }
-interface LogEntry { method: string; route: string; status: number }
+interface LogEntry {
+  method: string;
+  route: string;
+  status: number;
+}
 
 let emu: RunningEmulator;
 let admin: AdminCall;
@@ -36,7 +46,14 @@ beforeAll(async () => {
   const caFile = path.join(dir, "ca.pem");
   writeFileSync(caFile, emu.caCert!);
   // An API user (bot) whose login method is the seeded app key.
-  await admin("POST", "/seed", { accounts: [{ accountId: emu.accountId, users: [{ loginName: "api-bot", isApiUser: true, allowedAppKeys: emu.credentials.appKey.appKey, profile: "Agent", userTypeId: 2 }] }] });
+  await admin("POST", "/seed", {
+    accounts: [
+      {
+        accountId: emu.accountId,
+        users: [{ loginName: "api-bot", isApiUser: true, allowedAppKeys: emu.credentials.appKey.appKey, profile: "Agent", userTypeId: 2 }],
+      },
+    ],
+  });
   const input = {
     accountId: emu.accountId,
     host: emu.host,
@@ -46,10 +63,15 @@ beforeAll(async () => {
     oauthClient: emu.credentials.oauthClient,
   };
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, [CHILD], { env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, LP_CONTRACT: JSON.stringify(input) }, timeout: 60_000 }, (err, out, errOut) => {
-      if (err) reject(new Error(`LivePerson clients failed (${err.code}):\n${errOut}\n${out}`));
-      else resolve(out);
-    });
+    execFile(
+      process.execPath,
+      [CHILD],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, LP_CONTRACT: JSON.stringify(input) }, timeout: 60_000 },
+      (err, out, errOut) => {
+        if (err) reject(new Error(`LivePerson clients failed (${err.code}):\n${errOut}\n${out}`));
+        else resolve(out);
+      },
+    );
   });
   outcome = JSON.parse(stdout.trim().split("\n").pop()!) as Outcome;
   log = await admin<LogEntry[]>("GET", "/requests");
@@ -60,7 +82,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const calls = (method: string, route: string, status: number) => log.filter((r) => r.method === method && r.route === route && r.status === status).length;
+const calls = (method: string, route: string, status: number) =>
+  log.filter((r) => r.method === method && r.route === route && r.status === status).length;
 
 it("serves https with a certificate the clients verify (no TLS error, no http fallback)", () => {
   expect(emu.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -87,7 +110,13 @@ it("node-agent-sdk: a wrong password is refused (401) and reported as an error",
 it("liveperson-functions-client: OAuth 2.0 token is an RS256 JWT with the documented claims and a one-hour life, accepted by Account Config", () => {
   const { jwtHeader, claims, skillsStatus } = outcome.functions;
   expect(jwtHeader.alg).toBe("RS256");
-  expect(claims).toMatchObject({ aud: emu.accountId, sub: emu.credentials.oauthClient.clientId, scope: expect.any(String), iat: expect.any(Number), exp: expect.any(Number) });
+  expect(claims).toMatchObject({
+    aud: emu.accountId,
+    sub: emu.credentials.oauthClient.clientId,
+    scope: expect.any(String),
+    iat: expect.any(Number),
+    exp: expect.any(Number),
+  });
   expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
   expect(skillsStatus).toBe(200);
   expect(calls("POST", "/sentinel/api/account/:a/app/token", 200)).toBe(1);

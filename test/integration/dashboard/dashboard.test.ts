@@ -19,11 +19,23 @@ async function deployAgents(le: LiveEngageClient, count: number): Promise<void> 
   for (let i = 1; i <= count; i++) {
     const login = `dash-bot-${i}`;
     const user = await le.users.create({
-      loginName: login, fullName: login, nickname: login, email: "bot@example.com", isEnabled: true, maxChats: -1,
-      profileIds: [profile.id], skillIds: [skill.id], userTypeId: 2, passwordSh: AGENT_PASSWORD(i),
+      loginName: login,
+      fullName: login,
+      nickname: login,
+      email: "bot@example.com",
+      isEnabled: true,
+      maxChats: -1,
+      profileIds: [profile.id],
+      skillIds: [skill.id],
+      userTypeId: 2,
+      passwordSh: AGENT_PASSWORD(i),
     });
     await le.connectors.add(String(user.id), {
-      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: login, botId: "demo-bot",
+      deploymentEnvironment: "STAGING",
+      type: "messaging",
+      lpAccountId: le.accountId,
+      lpAccountUser: login,
+      botId: "demo-bot",
       configurations: { lpUserRole: "ASSIGNED_AGENT", lpPassword: AGENT_PASSWORD(i), messageDelay: "300" },
     });
     await le.connectors.start("demo-bot", login);
@@ -54,7 +66,12 @@ describe("liveengage dashboard (server)", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, connectDelayMs: 50 });
-    le = createLiveEngageClient({ accountId: emulator.accountId, csdsDomain: emulator.host, username: emulator.credentials.username, password: emulator.credentials.password });
+    le = createLiveEngageClient({
+      accountId: emulator.accountId,
+      csdsDomain: emulator.host,
+      username: emulator.credentials.username,
+      password: emulator.credentials.password,
+    });
     await deployAgents(le, 2);
     dashboard = await startDashboard({ client: le, host: "127.0.0.1", port: 0, pollIntervalMs: 100 });
   }, 60_000);
@@ -71,7 +88,8 @@ describe("liveengage dashboard (server)", () => {
     const bot = s.bots.find((b) => b.id === "demo-bot")!;
     expect(bot.name).toBe("Demo Bot");
     expect(bot.agents.map((a) => [a.agent, a.environment, a.type, a.failing])).toEqual([
-      ["dash-bot-1", "Demo", "messaging", []], ["dash-bot-2", "Demo", "messaging", []],
+      ["dash-bot-1", "Demo", "messaging", []],
+      ["dash-bot-2", "Demo", "messaging", []],
     ]);
     for (const a of bot.agents) expect(Date.parse(a.since!)).toBeGreaterThan(0);
     expect(bot.drift).toEqual({ agents: ["dash-bot-1", "dash-bot-2"], drift: [] });
@@ -84,7 +102,11 @@ describe("liveengage dashboard (server)", () => {
     await le.connectors.stop("demo-bot", "dash-bot-2");
     await le.connectors.waitForStatus("demo-bot", String(user.id), "STOPPED", { timeoutMs: 10_000, intervalMs: 50 });
     await le.connectors.edit(String(user.id), {
-      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: "dash-bot-2", botId: "demo-bot",
+      deploymentEnvironment: "STAGING",
+      type: "messaging",
+      lpAccountId: le.accountId,
+      lpAccountUser: "dash-bot-2",
+      botId: "demo-bot",
       configurations: { ...current.configurations, messageDelay: "999", lpPassword: AGENT_PASSWORD(2) },
     });
     await le.connectors.start("demo-bot", "dash-bot-2");
@@ -94,7 +116,9 @@ describe("liveengage dashboard (server)", () => {
     ]);
 
     await le.users.update(user.id, (u) => ({ ...userToInput(u), isEnabled: false }));
-    s = await snapshotWhen(dashboard.url, (x) => agents(x).some((a) => a.agent === "dash-bot-2" && a.status === "Not Connected" && a.failing.length > 0));
+    s = await snapshotWhen(dashboard.url, (x) =>
+      agents(x).some((a) => a.agent === "dash-bot-2" && a.status === "Not Connected" && a.failing.length > 0),
+    );
     const failing = agents(s).find((a) => a.agent === "dash-bot-2")!.failing;
     expect(failing[0]).toEqual({ component: "botUser", reason: "user dash-bot-2 is disabled", fix: troubleshootingFor("botUser")!.fix });
     const text = JSON.stringify(s);

@@ -30,13 +30,25 @@ describe("skills", () => {
   it("creates with 201, Location, ac-revision = ETag, server fields and documented defaults", async () => {
     const before = await emu.call("GET", emu.ac(SK), { bearer: admin.bearer });
     const name = unique("Bot Skill");
-    const r = await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name, description: "d", skillRoutingConfiguration: [{ agentGroupId: -1, priority: 1, splitPercentage: 100 }] } });
+    const r = await emu.call("POST", emu.ac(SK), {
+      bearer: admin.bearer,
+      body: { name, description: "d", skillRoutingConfiguration: [{ agentGroupId: -1, priority: 1, splitPercentage: 100 }] },
+    });
     expect(r.status).toBe(201);
     expect(r.headers.location).toBe(`${emu.url}/api/account/${emu.a}/configuration/${SK}/${r.body.id}`);
     expect(rev(r)).toBe(rev(before) + 1);
     expect(r.headers.etag).toBe(r.headers["ac-revision"]);
     expect(r.body).toEqual(
-      expect.objectContaining({ id: expect.any(Number), deleted: false, name, description: "d", maxWaitTime: 120, canTransfer: true, fallbackWhenAllAgentsAreAway: true, skillOrder: expect.any(Number) }),
+      expect.objectContaining({
+        id: expect.any(Number),
+        deleted: false,
+        name,
+        description: "d",
+        maxWaitTime: 120,
+        canTransfer: true,
+        fallbackWhenAllAgentsAreAway: true,
+        skillOrder: expect.any(Number),
+      }),
     );
     expect(r.body.dateUpdated).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
@@ -62,20 +74,43 @@ describe("skills", () => {
 
   it("keeps names unique, case-insensitively (400 duplicate-name), also on PUT", async () => {
     const s = await createSkill();
-    expectAcError(await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: s.name.toUpperCase() } }), 400, "duplicate-name");
+    expectAcError(
+      await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: s.name.toUpperCase() } }),
+      400,
+      "duplicate-name",
+    );
     const other = await createSkill();
-    expectAcError(await emu.call("PUT", emu.ac(SK, `/${other.id}`), { bearer: admin.bearer, body: { name: s.name } }), 400, "duplicate-name");
+    expectAcError(
+      await emu.call("PUT", emu.ac(SK, `/${other.id}`), { bearer: admin.bearer, body: { name: s.name } }),
+      400,
+      "duplicate-name",
+    );
   });
 
   it("checks references: transfer list, fallback skill, agent group (400 missing-reference)", async () => {
-    expectAcError(await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: unique("s"), skillTransferList: [42] } }), 400, "missing-reference");
-    expectAcError(await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: unique("s"), fallbackSkill: 42 } }), 400, "missing-reference");
     expectAcError(
-      await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: unique("s"), skillRoutingConfiguration: [{ agentGroupId: 7, priority: 1, splitPercentage: 100 }] } }),
+      await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: unique("s"), skillTransferList: [42] } }),
       400,
       "missing-reference",
     );
-    expectAcError(await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: unique("s"), lobIds: [3] } }), 400, "missing-reference");
+    expectAcError(
+      await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: unique("s"), fallbackSkill: 42 } }),
+      400,
+      "missing-reference",
+    );
+    expectAcError(
+      await emu.call("POST", emu.ac(SK), {
+        bearer: admin.bearer,
+        body: { name: unique("s"), skillRoutingConfiguration: [{ agentGroupId: 7, priority: 1, splitPercentage: 100 }] },
+      }),
+      400,
+      "missing-reference",
+    );
+    expectAcError(
+      await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, body: { name: unique("s"), lobIds: [3] } }),
+      400,
+      "missing-reference",
+    );
   });
 
   it("lists with the default select id,deleted,name; select=$all and select=a,b project fields", async () => {
@@ -96,27 +131,51 @@ describe("skills", () => {
     expect(r.body.maxWaitTime).toBe(120);
     const g = await emu.call("GET", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer });
     expect(g.body).toEqual(r.body);
-    expectAcError(await emu.call("PUT", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, body: { id: s.id + 1, name: s.name } }), 400, "validation");
+    expectAcError(
+      await emu.call("PUT", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, body: { id: s.id + 1, name: s.name } }),
+      400,
+      "validation",
+    );
     expectAcError(await emu.call("PUT", emu.ac(SK, `/99`), { bearer: admin.bearer, body: { name: "x" } }), 404, "not-found");
   });
 
   it("If-Match: absent or -1 skips the check, the current revision passes, a stale one is 409 and changes nothing", async () => {
     const s = await createSkill();
     const cur = rev(await emu.call("GET", emu.ac(SK), { bearer: admin.bearer }));
-    const stale = await emu.call("PUT", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, headers: { "if-match": String(cur - 1) }, body: { name: s.name, description: "x" } });
+    const stale = await emu.call("PUT", emu.ac(SK, `/${s.id}`), {
+      bearer: admin.bearer,
+      headers: { "if-match": String(cur - 1) },
+      body: { name: s.name, description: "x" },
+    });
     expectAcError(stale, 409, "revision-conflict");
     expect(rev(stale)).toBe(cur);
-    const okCur = await emu.call("PUT", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, headers: { "if-match": String(cur) }, body: { name: s.name, description: "y" } });
+    const okCur = await emu.call("PUT", emu.ac(SK, `/${s.id}`), {
+      bearer: admin.bearer,
+      headers: { "if-match": String(cur) },
+      body: { name: s.name, description: "y" },
+    });
     expect(okCur.status).toBe(200);
     expect(rev(okCur)).toBe(cur + 1);
-    const dontCare = await emu.call("PUT", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, headers: { "if-match": "-1" }, body: { name: s.name } });
+    const dontCare = await emu.call("PUT", emu.ac(SK, `/${s.id}`), {
+      bearer: admin.bearer,
+      headers: { "if-match": "-1" },
+      body: { name: s.name },
+    });
     expect(dontCare.status).toBe(200);
-    expectAcError(await emu.call("DELETE", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, headers: { "if-match": String(cur) } }), 409, "revision-conflict");
+    expectAcError(
+      await emu.call("DELETE", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, headers: { "if-match": String(cur) } }),
+      409,
+      "revision-conflict",
+    );
   });
 
   it("X-HTTP-Method-Override on POST acts as PUT or DELETE; without it POST to an item is refused", async () => {
     const s = await createSkill();
-    const put = await emu.call("POST", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, headers: { "x-http-method-override": "PUT" }, body: { name: s.name, description: "via override" } });
+    const put = await emu.call("POST", emu.ac(SK, `/${s.id}`), {
+      bearer: admin.bearer,
+      headers: { "x-http-method-override": "PUT" },
+      body: { name: s.name, description: "via override" },
+    });
     expect(put.status).toBe(200);
     expect(put.body.description).toBe("via override");
     expectAcError(await emu.call("POST", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer, body: { name: s.name } }), 400, "validation");
@@ -160,7 +219,11 @@ describe("skills", () => {
     const r = await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, headers: { "x-http-method-override": "DELETE" }, body: [a.id] });
     expect(r.status).toBe(200);
     expectAcError(await emu.call("GET", emu.ac(SK, `/${a.id}`), { bearer: admin.bearer }), 404, "not-found");
-    expectAcError(await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, headers: { "x-http-method-override": "PUT" }, body: { name: "x" } }), 400, "validation");
+    expectAcError(
+      await emu.call("POST", emu.ac(SK), { bearer: admin.bearer, headers: { "x-http-method-override": "PUT" }, body: { name: "x" } }),
+      400,
+      "validation",
+    );
   });
 
   it("error responses of a known account carry ac-revision too", async () => {
@@ -204,11 +267,21 @@ describe("users", () => {
     skill = await createSkill();
   });
 
-  it("creates a bot user (userTypeId 2, also as \"2\"); responses never carry passwordSh", async () => {
+  it('creates a bot user (userTypeId 2, also as "2"); responses never carry passwordSh', async () => {
     const login = unique("bot");
     const r = await emu.call("POST", emu.ac(US), { bearer: admin.bearer, body: botUserBody(login, [skill.id], { userTypeId: "2" }) });
     expect(r.status).toBe(201);
-    expect(r.body).toEqual(expect.objectContaining({ loginName: login, userTypeId: 2, skillIds: [skill.id], profileIds: [1002], isApiUser: false, allowedAppKeys: "", deleted: false }));
+    expect(r.body).toEqual(
+      expect.objectContaining({
+        loginName: login,
+        userTypeId: 2,
+        skillIds: [skill.id],
+        profileIds: [1002],
+        isApiUser: false,
+        allowedAppKeys: "",
+        deleted: false,
+      }),
+    );
     expect(r.text).not.toContain("passwordSh");
     expect(r.text).not.toContain("bot-Passw0rd!");
     const all = await emu.call("GET", emu.ac(US, "?select=$all"), { bearer: admin.bearer });
@@ -228,7 +301,11 @@ describe("users", () => {
     ["userTypeId 3", { userTypeId: 3 }],
     ["an unknown field", { favouriteColour: "red" }],
   ])("rejects %s with 400 validation", async (_l, extra) => {
-    expectAcError(await emu.call("POST", emu.ac(US), { bearer: admin.bearer, body: botUserBody(unique("bad"), [skill.id], extra) }), 400, "validation");
+    expectAcError(
+      await emu.call("POST", emu.ac(US), { bearer: admin.bearer, body: botUserBody(unique("bad"), [skill.id], extra) }),
+      400,
+      "validation",
+    );
   });
 
   it.each([
@@ -236,7 +313,11 @@ describe("users", () => {
     ["a missing skill", { skillIds: [999] }],
     ["an agent group other than -1", { memberOf: { agentGroupId: 5 } }],
   ])("rejects %s with 400 missing-reference", async (_l, extra) => {
-    expectAcError(await emu.call("POST", emu.ac(US), { bearer: admin.bearer, body: botUserBody(unique("ref"), [skill.id], extra) }), 400, "missing-reference");
+    expectAcError(
+      await emu.call("POST", emu.ac(US), { bearer: admin.bearer, body: botUserBody(unique("ref"), [skill.id], extra) }),
+      400,
+      "missing-reference",
+    );
   });
 
   it("keeps loginName unique (case-insensitive)", async () => {
@@ -250,14 +331,20 @@ describe("users", () => {
     expect((await emu.call("PUT", emu.ac(US, `/${c.body.id}`), { bearer: admin.bearer, body })).status).toBe(200);
     expect((await emu.login(login, "bot-Passw0rd!")).bearer).toBeTruthy();
     await emu.call("PUT", emu.ac(US, `/${c.body.id}`), { bearer: admin.bearer, body: { ...body, passwordSh: "n3w-Password" } });
-    expect((await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: login, password: "bot-Passw0rd!" } })).status).toBe(401);
+    expect(
+      (await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: login, password: "bot-Passw0rd!" } })).status,
+    ).toBe(401);
     expect((await emu.login(login, "n3w-Password")).bearer).toBeTruthy();
   });
 
   it("cannot add a deleted skill to a user", async () => {
     const s = await createSkill();
     await emu.call("DELETE", emu.ac(SK, `/${s.id}`), { bearer: admin.bearer });
-    expectAcError(await emu.call("POST", emu.ac(US), { bearer: admin.bearer, body: botUserBody(unique("x"), [s.id]) }), 400, "missing-reference");
+    expectAcError(
+      await emu.call("POST", emu.ac(US), { bearer: admin.bearer, body: botUserBody(unique("x"), [s.id]) }),
+      400,
+      "missing-reference",
+    );
   });
 });
 
@@ -272,7 +359,11 @@ describe("profiles and goals (seeded, read-only)", () => {
     ]);
     expect(Number(r.headers["ac-revision"])).toBeGreaterThanOrEqual(1);
     expect((await emu.call("GET", emu.ac("le-users/profiles", "/1002"), { bearer: admin.bearer })).body.name).toBe("Agent");
-    expectAcError(await emu.call("POST", emu.ac("le-users/profiles"), { bearer: admin.bearer, body: { name: "x", roleTypeId: 2 } }), 405, "method-not-allowed");
+    expectAcError(
+      await emu.call("POST", emu.ac("le-users/profiles"), { bearer: admin.bearer, body: { name: "x", roleTypeId: 2 } }),
+      405,
+      "method-not-allowed",
+    );
   });
 
   it("serves the seeded goal", async () => {
@@ -294,11 +385,24 @@ describe("campaigns and engagements", () => {
 
     const cid = c.body.id;
     expectAcError(await emu.call("POST", emu.ac(engs(cid)), { bearer: admin.bearer, body: { name: "e" } }), 400, "validation");
-    expectAcError(await emu.call("POST", emu.ac(engs(cid)), { bearer: admin.bearer, body: { name: "e", skillId: 4242 } }), 400, "missing-reference");
-    expectAcError(await emu.call("POST", emu.ac(engs(999)), { bearer: admin.bearer, body: { name: "e", skillId: skill.id } }), 404, "not-found");
-    const e = await emu.call("POST", emu.ac(engs(cid)), { bearer: admin.bearer, body: { name: "Message us", skillId: skill.id, skillName: "ignored", channel: 1, conversationType: 1 } });
+    expectAcError(
+      await emu.call("POST", emu.ac(engs(cid)), { bearer: admin.bearer, body: { name: "e", skillId: 4242 } }),
+      400,
+      "missing-reference",
+    );
+    expectAcError(
+      await emu.call("POST", emu.ac(engs(999)), { bearer: admin.bearer, body: { name: "e", skillId: skill.id } }),
+      404,
+      "not-found",
+    );
+    const e = await emu.call("POST", emu.ac(engs(cid)), {
+      bearer: admin.bearer,
+      body: { name: "Message us", skillId: skill.id, skillName: "ignored", channel: 1, conversationType: 1 },
+    });
     expect(e.status).toBe(201);
-    expect(e.body).toEqual(expect.objectContaining({ campaignId: cid, skillId: skill.id, skillName: skill.name, enabled: true, deleted: false }));
+    expect(e.body).toEqual(
+      expect.objectContaining({ campaignId: cid, skillId: skill.id, skillName: skill.name, enabled: true, deleted: false }),
+    );
     const got = await emu.call("GET", emu.ac(CA, `/${cid}`), { bearer: admin.bearer });
     expect(got.body.engagementIds).toEqual([e.body.id]);
     const one = await emu.call("GET", emu.ac(engs(cid), `/${e.body.id}`), { bearer: admin.bearer });
@@ -321,7 +425,11 @@ describe("campaigns and engagements", () => {
     await emu.call("DELETE", emu.ac(SK, `/${dead.id}`), { bearer: admin.bearer });
     const c = await emu.call("POST", emu.ac(CA), { bearer: admin.bearer, body: { name: unique("C"), goalId: 1101 } });
     const cid = c.body.id;
-    expectAcError(await emu.call("POST", emu.ac(engs(cid)), { bearer: admin.bearer, body: { name: "e", skillId: dead.id } }), 400, "missing-reference");
+    expectAcError(
+      await emu.call("POST", emu.ac(engs(cid)), { bearer: admin.bearer, body: { name: "e", skillId: dead.id } }),
+      400,
+      "missing-reference",
+    );
     const e = await emu.call("POST", emu.ac(engs(cid)), { bearer: admin.bearer, body: { name: "e", skillId: skill.id } });
     const r = rev(e);
     const upd = await emu.call("POST", emu.ac(engs(cid), `/${e.body.id}`), {
@@ -332,7 +440,11 @@ describe("campaigns and engagements", () => {
     expect(upd.status).toBe(200);
     expect(upd.body.enabled).toBe(false);
     expectAcError(
-      await emu.call("PUT", emu.ac(engs(cid), `/${e.body.id}`), { bearer: admin.bearer, headers: { "if-match": String(r) }, body: { name: "e3", skillId: skill.id } }),
+      await emu.call("PUT", emu.ac(engs(cid), `/${e.body.id}`), {
+        bearer: admin.bearer,
+        headers: { "if-match": String(r) },
+        body: { name: "e3", skillId: skill.id },
+      }),
       409,
       "revision-conflict",
     );

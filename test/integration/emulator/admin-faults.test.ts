@@ -20,7 +20,15 @@ describe("no side effects", () => {
     const state0 = (await emu.call("GET", "/_emulator/state")).text;
     const counters0 = (await emu.call("GET", "/_emulator/counters")).body;
     const log0 = (await emu.call("GET", "/_emulator/requests")).body;
-    for (const p of ["/_emulator/state", `/_emulator/state?account=${emu.a}`, "/_emulator/counters", "/_emulator/requests", "/_emulator/requests?since=1", `/_emulator/status-history?account=${emu.a}`, "/_emulator/faults"]) {
+    for (const p of [
+      "/_emulator/state",
+      `/_emulator/state?account=${emu.a}`,
+      "/_emulator/counters",
+      "/_emulator/requests",
+      "/_emulator/requests?since=1",
+      `/_emulator/status-history?account=${emu.a}`,
+      "/_emulator/faults",
+    ]) {
       expect((await emu.call("GET", p)).status).toBe(200);
     }
     expect((await emu.call("GET", "/_emulator/state")).text).toBe(state0);
@@ -38,7 +46,13 @@ describe("state, seed, reset", () => {
     const acc = r.body.accounts[emu.a];
     expect(acc.users["1201"]).toEqual(expect.objectContaining({ loginName: "admin", passwordSh: "********" }));
     expect(acc.bots["demo-bot"].name).toBe("Demo Bot");
-    for (const secret of ["admin-password", "noprod-password", "emulator-client-secret", "emulator-app-secret", "emulator-access-token-secret"]) {
+    for (const secret of [
+      "admin-password",
+      "noprod-password",
+      "emulator-client-secret",
+      "emulator-app-secret",
+      "emulator-access-token-secret",
+    ]) {
       expect(r.text).not.toContain(secret);
     }
     expect((await emu.call("GET", "/_emulator/state?account=nope")).status).toBe(404);
@@ -46,14 +60,32 @@ describe("state, seed, reset", () => {
 
   it("seeds accounts, users, bots, OAuth clients and app keys; refuses bad seeds without changing anything", async () => {
     const r = await emu.call("POST", "/_emulator/seed", {
-      body: { accounts: [{ accountId: "11112222", users: [{ loginName: "x-admin", password: "x-pw", profile: "Administrator" }], bots: [{ id: "b2", name: "B2" }], oauthClients: [{ clientId: "c2", clientSecret: "c2-secret" }] }] },
+      body: {
+        accounts: [
+          {
+            accountId: "11112222",
+            users: [{ loginName: "x-admin", password: "x-pw", profile: "Administrator" }],
+            bots: [{ id: "b2", name: "B2" }],
+            oauthClients: [{ clientId: "c2", clientSecret: "c2-secret" }],
+          },
+        ],
+      },
     });
     expect(r.status).toBe(200);
     expect((await emu.login("x-admin", "x-pw", "11112222")).body.config.isAdmin).toBe(true);
-    const tok = await emu.call("POST", "/sentinel/api/account/11112222/app/token", { form: { client_id: "c2", client_secret: "c2-secret", grant_type: "client_credentials" } });
+    const tok = await emu.call("POST", "/sentinel/api/account/11112222/app/token", {
+      form: { client_id: "c2", client_secret: "c2-secret", grant_type: "client_credentials" },
+    });
     expect(tok.status).toBe(200);
     const before = (await emu.call("GET", "/_emulator/state")).text;
-    const dup = await emu.call("POST", "/_emulator/seed", { body: { accounts: [{ accountId: "33334444", users: [{ loginName: "a", password: "p" }] }, { accountId: "11112222", users: [{ loginName: "X-ADMIN", password: "p" }] }] } });
+    const dup = await emu.call("POST", "/_emulator/seed", {
+      body: {
+        accounts: [
+          { accountId: "33334444", users: [{ loginName: "a", password: "p" }] },
+          { accountId: "11112222", users: [{ loginName: "X-ADMIN", password: "p" }] },
+        ],
+      },
+    });
     expect(dup.status).toBe(400);
     expect((await emu.call("POST", "/_emulator/seed", { body: { accounts: [{ accountId: "1", colour: 1 }] } })).status).toBe(400);
     expect((await emu.call("GET", "/_emulator/state")).text).toBe(before);
@@ -104,7 +136,14 @@ describe("counters and request log", () => {
 describe("fault injection", () => {
   const skills = () => emu.ac(SK);
   it("429 with Retry-After for the next N matching calls, in the API's error shape", async () => {
-    const f = await emu.call("POST", "/_emulator/faults", { body: { kind: "429", retryAfterSeconds: 7, count: 2, match: { method: "GET", route: "/api/account/:a/configuration/le-users/skills" } } });
+    const f = await emu.call("POST", "/_emulator/faults", {
+      body: {
+        kind: "429",
+        retryAfterSeconds: 7,
+        count: 2,
+        match: { method: "GET", route: "/api/account/:a/configuration/le-users/skills" },
+      },
+    });
     expect(f.status).toBe(201);
     for (let i = 0; i < 2; i++) {
       const r = await emu.call("GET", skills(), { bearer: admin.bearer });

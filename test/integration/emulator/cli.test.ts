@@ -27,7 +27,11 @@ it("declares `emulator` with the documented options and defaults", () => {
 });
 
 it("parses values and refuses a port that is not a valid TCP port as a usage error", () => {
-  expect(parseCommand(emulatorCommand, ["--port", "0", "--data-dir", "/tmp/x", "--tls"])).toMatchObject({ port: 0, dataDir: "/tmp/x", tls: true });
+  expect(parseCommand(emulatorCommand, ["--port", "0", "--data-dir", "/tmp/x", "--tls"])).toMatchObject({
+    port: 0,
+    dataDir: "/tmp/x",
+    tls: true,
+  });
   expect(() => parseCommand(emulatorCommand, ["--port", "70000"])).toThrow(UsageError);
   expect(() => parseCommand(emulatorCommand, ["--port", "70000"])).toThrow(/--port must be an integer/);
   expect(() => parseCommand(emulatorCommand, ["--status-vocabulary", "klingon"])).toThrow(/one of seed/);

@@ -10,7 +10,16 @@ const DELAY = 150;
 beforeAll(async () => {
   emu = await Emu.start({
     connectDelayMs: DELAY,
-    seed: { accounts: [{ accountId: "87654321", conversationTypes: ["messaging"], users: [{ loginName: "msg-admin", password: "msg-admin-pw", profile: "Administrator" }], bots: [{ id: "msg-bot", name: "Messaging Bot" }] }] },
+    seed: {
+      accounts: [
+        {
+          accountId: "87654321",
+          conversationTypes: ["messaging"],
+          users: [{ loginName: "msg-admin", password: "msg-admin-pw", profile: "Administrator" }],
+          bots: [{ id: "msg-bot", name: "Messaging Bot" }],
+        },
+      ],
+    },
   });
   admin = await emu.login();
   const t = await emu.cbToken(admin.bearer);
@@ -28,7 +37,10 @@ async function skill(): Promise<number> {
 }
 async function botUser(extra: Record<string, unknown> = {}, skills?: number[]): Promise<{ id: number; loginName: string }> {
   const login = unique("cb-bot");
-  const r = await emu.call("POST", emu.ac("le-users/users"), { bearer: admin.bearer, body: botUserBody(login, skills ?? [await skill()], extra) });
+  const r = await emu.call("POST", emu.ac("le-users/users"), {
+    bearer: admin.bearer,
+    body: botUserBody(login, skills ?? [await skill()], extra),
+  });
   expect(r.status).toBe(201);
   return r.body;
 }
@@ -48,8 +60,10 @@ function expectCbError(r: { status: number; body: any }, status: number, errorCo
   expect({ status: r.status, success: r.body?.success, errorCode: r.body?.errorCode }).toEqual({ status, success: false, errorCode });
   expect(typeof r.body.message).toBe("string");
 }
-const start = (login: string, bot = "demo-bot", h = cb) => cbCall("PUT", `/sysadmin/nodejs/instance/start/${bot}`, { lpAccountId: A(), lpAccountUser: login }, h);
-const stop = (login: string, bot = "demo-bot", h = cb) => cbCall("PUT", `/sysadmin/nodejs/instance/stop/${bot}`, { lpAccountId: A(), lpAccountUser: login }, h);
+const start = (login: string, bot = "demo-bot", h = cb) =>
+  cbCall("PUT", `/sysadmin/nodejs/instance/start/${bot}`, { lpAccountId: A(), lpAccountUser: login }, h);
+const stop = (login: string, bot = "demo-bot", h = cb) =>
+  cbCall("PUT", `/sysadmin/nodejs/instance/stop/${bot}`, { lpAccountId: A(), lpAccountUser: login }, h);
 async function agentStatus(userId: number, bot = "demo-bot", h = cb) {
   const r = await cbCall("GET", `/sysadmin/nodejs/instance/status-v2/${bot}`, undefined, h);
   expect(r.status).toBe(200);
@@ -91,8 +105,16 @@ describe("CB auth", () => {
     expectCbError(await emu.call("GET", "/le-auth/sso/authenticate", { bearer: "bad" }), 401, "UNAUTHORIZED");
     expectCbError(await emu.call("GET", "/bot-platform-manager-0.1/bots?page=1&size=100"), 401, "UNAUTHORIZED");
     expectCbError(await cbCall("GET", "/bot-platform-manager-0.1/bots", undefined, { ...cb, authorization: "nope" }), 401, "UNAUTHORIZED");
-    expectCbError(await cbCall("GET", "/bot-platform-manager-0.1/bots", undefined, { ...cb, organizationid: "other" }), 401, "UNAUTHORIZED");
-    expectCbError(await cbCall("GET", "/bot-platform-manager-0.1/bots", undefined, { ...cb, authorization: `Bearer ${cb.authorization}` }), 401, "UNAUTHORIZED");
+    expectCbError(
+      await cbCall("GET", "/bot-platform-manager-0.1/bots", undefined, { ...cb, organizationid: "other" }),
+      401,
+      "UNAUTHORIZED",
+    );
+    expectCbError(
+      await cbCall("GET", "/bot-platform-manager-0.1/bots", undefined, { ...cb, authorization: `Bearer ${cb.authorization}` }),
+      401,
+      "UNAUTHORIZED",
+    );
   });
 
   it("a CB token dies with the LP session it came from", async () => {
@@ -124,11 +146,24 @@ describe("agent connectors", () => {
     expectCbError(await cbCall("GET", "/bot-platform-manager-0.1/auth/liveperson/app?chatBotId=ghost"), 404, "NOT_FOUND");
 
     const u = await botUser();
-    const r = await cbCall("POST", connectorUrl(u.id), body(u, {}, { lpAppSecret: "s3cr3t-app", externalWebhookAPIKey: "hook-key", tileDisplay: "vertical" }));
+    const r = await cbCall(
+      "POST",
+      connectorUrl(u.id),
+      body(u, {}, { lpAppSecret: "s3cr3t-app", externalWebhookAPIKey: "hook-key", tileDisplay: "vertical" }),
+    );
     expect(r.status).toBe(201);
     expect(r.body.success).toBe(true);
     expect(r.body.successResult).toEqual(
-      expect.objectContaining({ lpAccountId: A(), lpAccountUser: u.loginName, lpUserId: String(u.id), botId: "demo-bot", type: "messaging", deploymentEnvironment: "STAGING", status: "STOPPED", lastManualOperation: null }),
+      expect.objectContaining({
+        lpAccountId: A(),
+        lpAccountUser: u.loginName,
+        lpUserId: String(u.id),
+        botId: "demo-bot",
+        type: "messaging",
+        deploymentEnvironment: "STAGING",
+        status: "STOPPED",
+        lastManualOperation: null,
+      }),
     );
     expect(r.body.successResult.configurations).toEqual({
       lpUserRole: "ASSIGNED_AGENT",
@@ -183,9 +218,17 @@ describe("agent connectors", () => {
     const t = await emu.cbToken(mgr.bearer);
     const h = { authorization: t.authorization, organizationid: t.organizationid };
     const u = await botUser();
-    expectCbError(await cbCall("POST", connectorUrl(u.id), body(u, { deploymentEnvironment: "PRODUCTION" }), h), 403, "INSUFFICIENT_PRIVILEGES");
+    expectCbError(
+      await cbCall("POST", connectorUrl(u.id), body(u, { deploymentEnvironment: "PRODUCTION" }), h),
+      403,
+      "INSUFFICIENT_PRIVILEGES",
+    );
     expect((await cbCall("POST", connectorUrl(u.id), body(u), h)).status).toBe(201);
-    expectCbError(await cbCall("PUT", connectorUrl(u.id), body(u, { deploymentEnvironment: "PRODUCTION" }), h), 403, "INSUFFICIENT_PRIVILEGES");
+    expectCbError(
+      await cbCall("PUT", connectorUrl(u.id), body(u, { deploymentEnvironment: "PRODUCTION" }), h),
+      403,
+      "INSUFFICIENT_PRIVILEGES",
+    );
     const v = await botUser();
     expect((await cbCall("POST", connectorUrl(v.id), body(v, { deploymentEnvironment: "PRODUCTION" }))).status).toBe(201);
     expectCbError(await start(v.loginName, "demo-bot", h), 403, "INSUFFICIENT_PRIVILEGES");
@@ -243,12 +286,28 @@ describe("connector status", () => {
   it("logs in with the app-key quadruple from the configurations", async () => {
     const k = emu.e.credentials.appKey;
     const u = await botUser({ passwordSh: undefined, isApiUser: true, allowedAppKeys: k.appKey });
-    await cbCall("POST", connectorUrl(u.id), body(u, { configurations: { lpAppKey: k.appKey, lpAppSecret: k.secret, lpAccessToken: k.accessToken, lpAccessTokenSecret: k.accessTokenSecret } }));
+    await cbCall(
+      "POST",
+      connectorUrl(u.id),
+      body(u, {
+        configurations: {
+          lpAppKey: k.appKey,
+          lpAppSecret: k.secret,
+          lpAccessToken: k.accessToken,
+          lpAccessTokenSecret: k.accessTokenSecret,
+        },
+      }),
+    );
     await start(u.loginName);
     await waitFor(u.id, "CONNECTED");
   });
 
-  async function failing(component: string, setup: () => Promise<{ id: number; loginName: string }>, over: Record<string, unknown> = {}, cfg: Record<string, string> = {}) {
+  async function failing(
+    component: string,
+    setup: () => Promise<{ id: number; loginName: string }>,
+    over: Record<string, unknown> = {},
+    cfg: Record<string, string> = {},
+  ) {
     const u = await setup();
     expect((await cbCall("POST", connectorUrl(u.id), body(u, over, cfg))).status).toBe(201);
     await start(u.loginName);
@@ -287,26 +346,44 @@ describe("connector status", () => {
     expect(s.components.find((c: any) => c.name === "login").ok).toBe(false);
   });
   it("Not Connected: the user has no skill", () => failing("skill", () => botUser({}, [])));
-  it("Not Connected: the fallback skill does not exist", () => failing("fallbackSkill", () => botUser(), {}, { fallbackSkillId: "987654" }));
+  it("Not Connected: the fallback skill does not exist", () =>
+    failing("fallbackSkill", () => botUser(), {}, { fallbackSkillId: "987654" }));
 
   it("Not Connected: conversation type not enabled on the account (messaging-only account)", async () => {
     const s = await emu.login("msg-admin", "msg-admin-pw", "87654321");
     const t = await emu.cbToken(s.bearer);
     const h = { authorization: t.authorization, organizationid: t.organizationid };
     const sk = await emu.call("POST", emu.ac("le-users/skills", "", "2.0", "87654321"), { bearer: s.bearer, body: { name: "m" } });
-    const u = await emu.call("POST", emu.ac("le-users/users", "", "6.0", "87654321"), { bearer: s.bearer, body: botUserBody("chat-bot", [sk.body.id]) });
+    const u = await emu.call("POST", emu.ac("le-users/users", "", "6.0", "87654321"), {
+      bearer: s.bearer,
+      body: botUserBody("chat-bot", [sk.body.id]),
+    });
     const cfg = { lpUserRole: "ASSIGNED_AGENT", lpPassword: "bot-Passw0rd!" };
     const add = await emu.call("POST", `/live-engage-service-0.1/le/accounts/87654321/bot_users/${u.body.id}?chatBotId=msg-bot`, {
       headers: h,
-      body: { deploymentEnvironment: "PRODUCTION", type: "chat", lpAccountId: "87654321", lpAccountUser: "chat-bot", botId: "msg-bot", configurations: cfg },
+      body: {
+        deploymentEnvironment: "PRODUCTION",
+        type: "chat",
+        lpAccountId: "87654321",
+        lpAccountUser: "chat-bot",
+        botId: "msg-bot",
+        configurations: cfg,
+      },
     });
     expect(add.status).toBe(201);
-    await emu.call("PUT", "/sysadmin/nodejs/instance/start/msg-bot", { headers: h, body: { lpAccountId: "87654321", lpAccountUser: "chat-bot" } });
+    await emu.call("PUT", "/sysadmin/nodejs/instance/start/msg-bot", {
+      headers: h,
+      body: { lpAccountId: "87654321", lpAccountUser: "chat-bot" },
+    });
     await sleep(DELAY + 20);
     const st = await waitFor(u.body.id, "NOT_CONNECTED", "msg-bot", h);
     expect(st.components.filter((c: any) => !c.ok).map((c: any) => c.name)).toEqual(["conversationType"]);
     // the URL account must be the token's account
-    expectCbError(await cbCall("POST", connectorUrl(u.body.id, "demo-bot", "87654321"), body({ loginName: "chat-bot" })), 401, "UNAUTHORIZED");
+    expectCbError(
+      await cbCall("POST", connectorUrl(u.body.id, "demo-bot", "87654321"), body({ loginName: "chat-bot" })),
+      401,
+      "UNAUTHORIZED",
+    );
   });
 
   it("status follows the live account: disabling the bot user after it connected makes it NOT_CONNECTED", async () => {

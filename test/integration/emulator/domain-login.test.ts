@@ -53,7 +53,13 @@ describe("Login Service", () => {
         wsuk: expect.any(String),
         sessionTTl: "28800000",
         bearer: expect.stringMatching(/^[0-9a-f]{64}$/),
-        config: expect.objectContaining({ loginName: "admin", userId: "1201", isAdmin: true, accountTimeZoneId: "UTC", userPrivileges: ["BOT_STATUS_ACCESS"] }),
+        config: expect.objectContaining({
+          loginName: "admin",
+          userId: "1201",
+          isAdmin: true,
+          accountTimeZoneId: "UTC",
+          userPrivileges: ["BOT_STATUS_ACCESS"],
+        }),
         accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: "Main Group" }], revision: 1 } },
       }),
     );
@@ -63,7 +69,9 @@ describe("Login Service", () => {
   });
 
   it("refuses wrong credentials and unknown users with 401 internalCode 10, without echoing the password", async () => {
-    const wrong = await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: "admin", password: "Sup3rSecretGuess" } });
+    const wrong = await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, {
+      body: { username: "admin", password: "Sup3rSecretGuess" },
+    });
     expectLoginError(wrong, 401, 10, "UNAUTHORIZED");
     expect(wrong.text).not.toContain("Sup3rSecretGuess");
     const unknown = await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: "ghost", password: "x" } });
@@ -71,11 +79,26 @@ describe("Login Service", () => {
   });
 
   it("refuses an unknown account with 401 and a bad body or missing v with 400 internalCode 1", async () => {
-    expectLoginError(await emu.call("POST", `/api/account/999/login?v=1.3`, { body: { username: "admin", password: "admin-password" } }), 401, 10, "UNAUTHORIZED");
+    expectLoginError(
+      await emu.call("POST", `/api/account/999/login?v=1.3`, { body: { username: "admin", password: "admin-password" } }),
+      401,
+      10,
+      "UNAUTHORIZED",
+    );
     expectLoginError(await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: "admin" } }), 400, 1, "BAD_REQUEST");
-    expectLoginError(await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: "admin", password: "p", extra: 1 } }), 400, 1, "BAD_REQUEST");
+    expectLoginError(
+      await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: "admin", password: "p", extra: 1 } }),
+      400,
+      1,
+      "BAD_REQUEST",
+    );
     expectLoginError(await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: "{not json" }), 400, 1, "BAD_REQUEST");
-    expectLoginError(await emu.call("POST", `/api/account/${emu.a}/login`, { body: { username: "admin", password: "admin-password" } }), 400, 1, "BAD_REQUEST");
+    expectLoginError(
+      await emu.call("POST", `/api/account/${emu.a}/login`, { body: { username: "admin", password: "admin-password" } }),
+      400,
+      1,
+      "BAD_REQUEST",
+    );
   });
 
   it("refreshes with csrf + cookie, refuses a bad csrf or cookie with the CSRF 401 body, and logout revokes the bearer", async () => {
@@ -83,7 +106,10 @@ describe("Login Service", () => {
     const ok = await emu.call("POST", `/api/account/${emu.a}/refresh?v=1.3`, { body: { csrf: s.csrf }, headers: { cookie: s.cookie } });
     expect(ok.status).toBe(200);
     expect(ok.text).toBe("");
-    const badCsrf = await emu.call("POST", `/api/account/${emu.a}/refresh?v=1.3`, { body: { csrf: "nope" }, headers: { cookie: s.cookie } });
+    const badCsrf = await emu.call("POST", `/api/account/${emu.a}/refresh?v=1.3`, {
+      body: { csrf: "nope" },
+      headers: { cookie: s.cookie },
+    });
     expectLoginError(badCsrf, 401, 10, "UNAUTHORIZED");
     expect(badCsrf.body.error.message).toMatch(/^CSRF token invalid!/);
     const noCookie = await emu.call("POST", `/api/account/${emu.a}/refresh?v=1.3`, { body: { csrf: s.csrf } });
@@ -115,7 +141,13 @@ describe("Login Service", () => {
       body: { ...botUserBody(login, [skill.body.id]), passwordSh: undefined, isApiUser: true, allowedAppKeys: k.appKey },
     });
     expect(created.status).toBe(201);
-    const quad = { username: login, appKey: k.appKey, secret: k.secret, accessToken: k.accessToken, accessTokenSecret: k.accessTokenSecret };
+    const quad = {
+      username: login,
+      appKey: k.appKey,
+      secret: k.secret,
+      accessToken: k.accessToken,
+      accessTokenSecret: k.accessTokenSecret,
+    };
     const ok = await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: quad });
     expect(ok.status).toBe(200);
     expect(ok.body.config.loginName).toBe(login);
@@ -125,7 +157,11 @@ describe("Login Service", () => {
     expectLoginError(badSecret, 401, 10, "UNAUTHORIZED");
     expect(badSecret.text).not.toContain("wrong-secret-value");
     // a key registered on the account but not allowed for this user
-    await emu.call("POST", "/_emulator/seed", { body: { accounts: [{ accountId: emu.a, appKeys: [{ appKey: "other-key", secret: "s", accessToken: "t", accessTokenSecret: "ts" }] }] } });
+    await emu.call("POST", "/_emulator/seed", {
+      body: {
+        accounts: [{ accountId: emu.a, appKeys: [{ appKey: "other-key", secret: "s", accessToken: "t", accessTokenSecret: "ts" }] }],
+      },
+    });
     const notAllowed = await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, {
       body: { username: login, appKey: "other-key", secret: "s", accessToken: "t", accessTokenSecret: "ts" },
     });
@@ -138,7 +174,9 @@ describe("Login Service", () => {
   });
 
   it("refuses a disabled user", async () => {
-    await emu.call("POST", "/_emulator/seed", { body: { accounts: [{ accountId: emu.a, users: [{ loginName: "disabled-user", password: "pw-disabled", isEnabled: false }] }] } });
+    await emu.call("POST", "/_emulator/seed", {
+      body: { accounts: [{ accountId: emu.a, users: [{ loginName: "disabled-user", password: "pw-disabled", isEnabled: false }] }] },
+    });
     const r = await emu.call("POST", `/api/account/${emu.a}/login?v=1.3`, { body: { username: "disabled-user", password: "pw-disabled" } });
     expectLoginError(r, 401, 10, "UNAUTHORIZED");
   });
@@ -148,10 +186,20 @@ describe("bearer checks", () => {
   it("every Account Config call needs a valid bearer for the URL's account (401, Login Service body)", async () => {
     expectLoginError(await emu.call("GET", emu.ac("le-users/skills")), 401, 10, "UNAUTHORIZED");
     expectLoginError(await emu.call("GET", emu.ac("le-users/skills"), { bearer: "f".repeat(64) }), 401, 10, "UNAUTHORIZED");
-    expectLoginError(await emu.call("GET", emu.ac("le-users/skills"), { headers: { authorization: "Basic eDp5" } }), 401, 10, "UNAUTHORIZED");
+    expectLoginError(
+      await emu.call("GET", emu.ac("le-users/skills"), { headers: { authorization: "Basic eDp5" } }),
+      401,
+      10,
+      "UNAUTHORIZED",
+    );
     await emu.call("POST", "/_emulator/seed", { body: { accounts: [{ accountId: "55555555" }] } });
     const s = await emu.login();
-    expectLoginError(await emu.call("GET", emu.ac("le-users/skills", "", "2.0", "55555555"), { bearer: s.bearer }), 401, 10, "UNAUTHORIZED");
+    expectLoginError(
+      await emu.call("GET", emu.ac("le-users/skills", "", "2.0", "55555555"), { bearer: s.bearer }),
+      401,
+      10,
+      "UNAUTHORIZED",
+    );
   });
 
   it("a bearer expires after sessionTTl unless refreshed", async () => {
@@ -160,7 +208,10 @@ describe("bearer checks", () => {
       const s = await short.login();
       expect(s.body.sessionTTl).toBe("300");
       await sleep(200);
-      expect((await short.call("POST", `/api/account/${short.a}/refresh?v=1.3`, { body: { csrf: s.csrf }, headers: { cookie: s.cookie } })).status).toBe(200);
+      expect(
+        (await short.call("POST", `/api/account/${short.a}/refresh?v=1.3`, { body: { csrf: s.csrf }, headers: { cookie: s.cookie } }))
+          .status,
+      ).toBe(200);
       await sleep(200);
       expect((await short.call("GET", short.ac("le-users/skills"), { bearer: s.bearer })).status).toBe(200);
       await sleep(350);
@@ -172,7 +223,9 @@ describe("bearer checks", () => {
 
   it("a deleted user's bearer stops working", async () => {
     const admin = await emu.login();
-    await emu.call("POST", "/_emulator/seed", { body: { accounts: [{ accountId: emu.a, users: [{ loginName: "short-lived-admin", password: "pw-x", profile: "Administrator" }] }] } });
+    await emu.call("POST", "/_emulator/seed", {
+      body: { accounts: [{ accountId: emu.a, users: [{ loginName: "short-lived-admin", password: "pw-x", profile: "Administrator" }] }] },
+    });
     const s = await emu.login("short-lived-admin", "pw-x");
     const list = await emu.call("GET", emu.ac("le-users/users", "?select=$all"), { bearer: admin.bearer });
     const id = list.body.find((u: any) => u.loginName === "short-lived-admin").id;
@@ -185,7 +238,9 @@ describe("OAuth 2.0 client credentials (sentinel)", () => {
   const path = () => `/sentinel/api/account/${emu.a}/app/token`;
   it("issues a Bearer token usable on Account Config with administrator rights", async () => {
     const c = emu.e.credentials.oauthClient;
-    const r = await emu.call("POST", path(), { form: { client_id: c.clientId, client_secret: c.clientSecret, grant_type: "client_credentials" } });
+    const r = await emu.call("POST", path(), {
+      form: { client_id: c.clientId, client_secret: c.clientSecret, grant_type: "client_credentials" },
+    });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 3600 });
     const w = await emu.call("POST", emu.ac("le-users/skills"), { bearer: r.body.access_token, body: { name: unique("oauth-skill") } });
@@ -196,11 +251,15 @@ describe("OAuth 2.0 client credentials (sentinel)", () => {
 
   it("answers RFC 6749 errors: invalid_client 401, unsupported_grant_type 400", async () => {
     const c = emu.e.credentials.oauthClient;
-    const bad = await emu.call("POST", path(), { form: { client_id: c.clientId, client_secret: "nope-secret", grant_type: "client_credentials" } });
+    const bad = await emu.call("POST", path(), {
+      form: { client_id: c.clientId, client_secret: "nope-secret", grant_type: "client_credentials" },
+    });
     expect(bad.status).toBe(401);
     expect(bad.body).toEqual({ error: "invalid_client", error_description: expect.any(String) });
     expect(bad.text).not.toContain("nope-secret");
-    const grant = await emu.call("POST", path(), { form: { client_id: c.clientId, client_secret: c.clientSecret, grant_type: "password" } });
+    const grant = await emu.call("POST", path(), {
+      form: { client_id: c.clientId, client_secret: c.clientSecret, grant_type: "password" },
+    });
     expect(grant.status).toBe(400);
     expect(grant.body.error).toBe("unsupported_grant_type");
     const json = await emu.call("POST", path(), { body: { client_id: c.clientId } });
@@ -228,8 +287,15 @@ describe("OAuth 1.0 signed requests (app key of the account)", () => {
       .map(([a, b]) => `${a}=${b}`)
       .join("&");
     const base = [method, enc(`${u.protocol}//${u.host}${u.pathname}`), enc(params)].join("&");
-    o.oauth_signature = createHmac("sha1", `${enc(secret)}&${enc(k.accessTokenSecret)}`).update(base).digest("base64");
-    return "OAuth " + Object.entries(o).map(([a, b]) => `${a}="${enc(b)}"`).join(", ");
+    o.oauth_signature = createHmac("sha1", `${enc(secret)}&${enc(k.accessTokenSecret)}`)
+      .update(base)
+      .digest("base64");
+    return (
+      "OAuth " +
+      Object.entries(o)
+        .map(([a, b]) => `${a}="${enc(b)}"`)
+        .join(", ")
+    );
   }
 
   it("accepts a correctly signed request and refuses a wrong signature", async () => {

@@ -8,9 +8,6 @@ import * as path from "path";
 import { call, Emu, botUserBody, sleep } from "../../helpers/emulator-http";
 import { spawnEmulator } from "../../helpers/emulator-child";
 
-
-
-
 function killed(proc: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<number | null> {
   return new Promise((resolve) => {
     proc.removeAllListeners("exit");
@@ -110,14 +107,25 @@ describe("durable state (in process)", () => {
     const h = { authorization: t.authorization, organizationid: t.organizationid };
     await one.call("POST", `/live-engage-service-0.1/le/accounts/${one.a}/bot_users/${u.body.id}?chatBotId=demo-bot`, {
       headers: h,
-      body: { deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: one.a, lpAccountUser: "persisted-bot", botId: "demo-bot", configurations: { lpPassword: "bot-Passw0rd!" } },
+      body: {
+        deploymentEnvironment: "STAGING",
+        type: "messaging",
+        lpAccountId: one.a,
+        lpAccountUser: "persisted-bot",
+        botId: "demo-bot",
+        configurations: { lpPassword: "bot-Passw0rd!" },
+      },
     });
-    await one.call("PUT", "/sysadmin/nodejs/instance/start/demo-bot", { headers: h, body: { lpAccountId: one.a, lpAccountUser: "persisted-bot" } });
+    await one.call("PUT", "/sysadmin/nodejs/instance/start/demo-bot", {
+      headers: h,
+      body: { lpAccountId: one.a, lpAccountUser: "persisted-bot" },
+    });
     await sleep(120);
     await one.close();
     // Passwords, OAuth client secrets and secret connector flags are stored as digests only.
     const onDisk = readFileSync(path.join(dir, "state.json"), "utf8");
-    for (const secret of ["bot-Passw0rd!", "admin-password", "noprod-password", "emulator-client-secret"]) expect(onDisk).not.toContain(secret);
+    for (const secret of ["bot-Passw0rd!", "admin-password", "noprod-password", "emulator-client-secret"])
+      expect(onDisk).not.toContain(secret);
 
     const two = await Emu.start({ dataDir: dir });
     try {
@@ -125,7 +133,9 @@ describe("durable state (in process)", () => {
       const s2 = await two.login();
       expect((await two.login("persisted-bot", "bot-Passw0rd!")).body.config.loginName).toBe("persisted-bot");
       const t2 = await two.cbToken(s2.bearer);
-      const st = await two.call("GET", "/sysadmin/nodejs/instance/status-v2/demo-bot", { headers: { authorization: t2.authorization, organizationid: t2.organizationid } });
+      const st = await two.call("GET", "/sysadmin/nodejs/instance/status-v2/demo-bot", {
+        headers: { authorization: t2.authorization, organizationid: t2.organizationid },
+      });
       expect(st.body.successResult.agents[0].status).toBe("CONNECTED");
       const hist = await two.call("GET", `/_emulator/status-history?account=${two.a}`);
       expect(hist.body.connectors[0].history.map((e: { status: string }) => e.status)).toEqual(["STOPPED", "NOT_CONNECTED", "CONNECTED"]);

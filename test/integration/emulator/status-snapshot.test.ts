@@ -8,7 +8,16 @@ import type { Connector } from "../../../sdk/src/emulator/store/state";
 
 function setup() {
   const acc = primaryAccount({ accountId: "1", username: "admin", password: "pw" });
-  acc.skills[5] = { id: 5, deleted: false, name: "s", dateUpdated: "", skillOrder: 0, maxWaitTime: 120, canTransfer: true, fallbackWhenAllAgentsAreAway: true };
+  acc.skills[5] = {
+    id: 5,
+    deleted: false,
+    name: "s",
+    dateUpdated: "",
+    skillOrder: 0,
+    maxWaitTime: 120,
+    canTransfer: true,
+    fallbackWhenAllAgentsAreAway: true,
+  };
   acc.users[7] = { ...acc.users[ADMIN_USER_ID], id: 7, loginName: "bot", userTypeId: 2, profileIds: [1002], skillIds: [5] };
   acc.userSecrets[7] = { passwordDigest: digest(acc, "good") };
   const c: Connector = {
@@ -23,7 +32,15 @@ function setup() {
     manualOperationTs: 0,
     createTime: 0,
     updateTime: 0,
-    running: { startedAt: 0, snapshot: { type: "messaging", deploymentEnvironment: "STAGING", lpAccountUser: "bot", configurations: { lpPassword: digest(acc, "good") } } },
+    running: {
+      startedAt: 0,
+      snapshot: {
+        type: "messaging",
+        deploymentEnvironment: "STAGING",
+        lpAccountUser: "bot",
+        configurations: { lpPassword: digest(acc, "good") },
+      },
+    },
   };
   return { acc, c };
 }
@@ -39,7 +56,9 @@ it("a running connector keeps the configuration it started with", () => {
 
 it("is NOT_CONNECTED with reason 'starting' until the connect delay has passed, and reads the live account", () => {
   const { acc, c } = setup();
-  expect(computeStatus(acc, c, 999, 1000)).toEqual(expect.objectContaining({ status: "NOT_CONNECTED", reasons: ["starting"], connectsAt: 1000 }));
+  expect(computeStatus(acc, c, 999, 1000)).toEqual(
+    expect.objectContaining({ status: "NOT_CONNECTED", reasons: ["starting"], connectsAt: 1000 }),
+  );
   expect(computeStatus(acc, c, 1000, 1000).status).toBe("CONNECTED");
   acc.skills[5] = { ...acc.skills[5], deleted: true };
   const s = computeStatus(acc, c, 1000, 1000);

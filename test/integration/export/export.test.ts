@@ -27,7 +27,11 @@ beforeAll(async () => {
   await admin("DELETE", "/requests");
   progress = [];
   summary = await exportAccount(account.le, {
-    out: path.join(dir, "project"), packageSpec: "^0.1.0", pulumiSpec: "^3.248.0", command: "liveengage export", progress: (l) => progress.push(l),
+    out: path.join(dir, "project"),
+    packageSpec: "^0.1.0",
+    pulumiSpec: "^3.248.0",
+    command: "liveengage export",
+    progress: (l) => progress.push(l),
   });
   requests = await admin("GET", "/requests");
 }, 120_000);
@@ -71,15 +75,26 @@ it("refers to objects by reference, never by literal id", () => {
 
 it("names the drift: the majority value is declared and the divergent agent listed, in the summary and the code", () => {
   expect(summary.drift).toEqual([
-    { bot: "Support Bot", deployment: "support-bot", key: "messageDelay", declared: "500", divergent: [{ agent: "support-bot-2", value: "999" }] },
+    {
+      bot: "Support Bot",
+      deployment: "support-bot",
+      key: "messageDelay",
+      declared: "500",
+      divergent: [{ agent: "support-bot-2", value: "999" }],
+    },
   ]);
   expect(file("index.ts")).toMatch(/\/\/\s+messageDelay: 500 declared; support-bot-2 had 999/);
   expect(file("index.ts")).toMatch(/messageDelay: 500/);
 });
 
 it("never writes a secret: config keys and the exact commands to set them instead", () => {
-  for (const f of readdirSync(summary.out)) for (const pw of Object.values(PASSWORDS)) expect([f, file(f).includes(pw)]).toEqual([f, false]);
-  expect(summary.secrets.map((s) => s.key).sort()).toEqual(Object.keys(PASSWORDS).map((l) => l.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) + "Password").sort());
+  for (const f of readdirSync(summary.out))
+    for (const pw of Object.values(PASSWORDS)) expect([f, file(f).includes(pw)]).toEqual([f, false]);
+  expect(summary.secrets.map((s) => s.key).sort()).toEqual(
+    Object.keys(PASSWORDS)
+      .map((l) => l.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) + "Password")
+      .sort(),
+  );
   expect(summary.secretCommands).toContain("pulumi config set --secret supportBot2Password '<password of bot agent support-bot-2>'");
   expect(file("README.md")).toContain("pulumi config set --secret supportBot2Password");
 });
@@ -95,5 +110,7 @@ it("only reads, with one list per collection and per bot (no status call when co
 });
 
 it("refuses to write into a folder that is not empty", async () => {
-  await expect(exportAccount(account.le, { out: summary.out, packageSpec: "x", pulumiSpec: "y", command: "c" })).rejects.toThrow(/not empty/);
+  await expect(exportAccount(account.le, { out: summary.out, packageSpec: "x", pulumiSpec: "y", command: "c" })).rejects.toThrow(
+    /not empty/,
+  );
 });

@@ -11,9 +11,20 @@ import * as engagement from "../../../sdk/src/resources/engagement.provider";
 import * as skill from "../../../sdk/src/resources/skill.provider";
 import { configureProviderProcess, liveEngage } from "../../../sdk/src/resources/runtime";
 import { startHarness, type Harness } from "../../helpers/provider-harness";
-import { BAD_INPUT_SECRET, BAD_INPUTS, EXISTING_SKILL, configOf, seedExisting, startConfigTargets, type ResourceType } from "../../helpers/bad-inputs";
+import {
+  BAD_INPUT_SECRET,
+  BAD_INPUTS,
+  EXISTING_SKILL,
+  configOf,
+  seedExisting,
+  startConfigTargets,
+  type ResourceType,
+} from "../../helpers/bad-inputs";
 
-type Check = (olds: unknown, news: Record<string, unknown>) => Promise<{ inputs?: unknown; failures?: { property: string; reason: string }[] }>;
+type Check = (
+  olds: unknown,
+  news: Record<string, unknown>,
+) => Promise<{ inputs?: unknown; failures?: { property: string; reason: string }[] }>;
 const PROVIDERS: Record<ResourceType, { check: Check }> = {
   Skill: skill as { check: Check },
   BotAgent: botAgent as { check: Check },
@@ -29,8 +40,7 @@ describe("bad inputs refused by check (what preview runs)", () => {
   let base: Record<string, string>;
   let targets: Awaited<ReturnType<typeof startConfigTargets>>;
 
-  const configure = (config: Record<string, string | undefined>) =>
-    configureProviderProcess({ config: { get: (k) => config[k] } });
+  const configure = (config: Record<string, string | undefined>) => configureProviderProcess({ config: { get: (k) => config[k] } });
 
   beforeAll(async () => {
     h = await startHarness();
@@ -74,7 +84,14 @@ describe("bad inputs refused by check (what preview runs)", () => {
 
   it("accepts a valid skill and bot agent (no false refusal)", async () => {
     expect((await skill.check({}, { name: "bi-fresh-skill" })).failures ?? []).toEqual([]);
-    expect((await botAgent.check({}, { loginName: "bi-fresh", nickname: "bot", fullName: "Bot", email: "b@example.com", password: "long-enough" })).failures ?? []).toEqual([]);
+    expect(
+      (
+        await botAgent.check(
+          {},
+          { loginName: "bi-fresh", nickname: "bot", fullName: "Bot", email: "b@example.com", password: "long-enough" },
+        )
+      ).failures ?? [],
+    ).toEqual([]);
     // An existing resource (old inputs given) keeps its own name without a "taken" refusal.
     expect((await skill.check({ name: EXISTING_SKILL }, { name: EXISTING_SKILL })).failures ?? []).toEqual([]);
   });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   skillA = String((await liveEngage().skills.create({ name: "agent-skill-a" })).id);
   skillB = String((await liveEngage().skills.create({ name: "agent-skill-b" })).id);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 /** A raw Login Service login, as the running connector would do it: the HTTP status. */
 async function loginStatus(body: Record<string, string>): Promise<number> {
@@ -31,18 +33,31 @@ async function loginStatus(body: Record<string, string>): Promise<number> {
 }
 
 const base = (loginName: string) => ({
-  loginName, nickname: "CB Bot", fullName: `${loginName} full`, email: `${loginName}@example.com`,
+  loginName,
+  nickname: "CB Bot",
+  fullName: `${loginName} full`,
+  email: `${loginName}@example.com`,
 });
 
 describe("BotAgent lifecycle", () => {
   it("password user: creates, reads back the same, diffs clean, updates role/skills/password in place, deletes", async () => {
-    const inputs = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-pw"), password: "first-password", skillIds: [skillB, skillA] });
+    const inputs = await checked<BotAgentInputs>(botAgent, {
+      ...base("cb-bot-pw"),
+      password: "first-password",
+      skillIds: [skillB, skillA],
+    });
     expect(inputs.role).toBe("ASSIGNED_AGENT");
     expect(inputs.skillIds).toEqual([skillA, skillB].sort());
 
     const created = await botAgent.create(inputs);
     expect(created.id).toMatch(/^\d+$/);
-    expect(created.outs).toMatchObject({ loginName: "cb-bot-pw", role: "ASSIGNED_AGENT", skillIds: [skillA, skillB].sort(), userId: created.id, enabled: true });
+    expect(created.outs).toMatchObject({
+      loginName: "cb-bot-pw",
+      role: "ASSIGNED_AGENT",
+      skillIds: [skillA, skillB].sort(),
+      userId: created.id,
+      enabled: true,
+    });
     const wire = await liveEngage().users.get(Number(created.id));
     expect(Number(wire.userTypeId)).toBe(2);
     expect(wire.profileIds).toEqual([PROFILE_IDS.agent]);
@@ -60,7 +75,11 @@ describe("BotAgent lifecycle", () => {
     expect((await botAgent.diff(created.id, created.outs, { ...inputs, skillIds: [skillA] })).changes).toBe(true);
 
     // Password change: an update, not a replacement.
-    const newPassword = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-pw"), password: "second-password", skillIds: [skillA, skillB] });
+    const newPassword = await checked<BotAgentInputs>(botAgent, {
+      ...base("cb-bot-pw"),
+      password: "second-password",
+      skillIds: [skillA, skillB],
+    });
     expect(await botAgent.diff(created.id, created.outs, newPassword)).toEqual({ changes: true, replaces: [] });
     const pwUpdated = await botAgent.update(created.id, created.outs, newPassword);
     expect(pwUpdated.outs.password).toBe("second-password");
@@ -68,7 +87,12 @@ describe("BotAgent lifecycle", () => {
     expect(await loginStatus({ username: "cb-bot-pw", password: "first-password" })).toBe(401);
 
     // Role MANAGER ↔ Agent Manager profile; fewer skills; the unchanged password keeps working.
-    const manager = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-pw"), password: "second-password", skillIds: [skillB], role: "MANAGER" });
+    const manager = await checked<BotAgentInputs>(botAgent, {
+      ...base("cb-bot-pw"),
+      password: "second-password",
+      skillIds: [skillB],
+      role: "MANAGER",
+    });
     expect(await botAgent.diff(created.id, pwUpdated.outs, manager)).toEqual({ changes: true, replaces: [] });
     const updated = await botAgent.update(created.id, pwUpdated.outs, manager);
     expect(updated.outs).toMatchObject({ role: "MANAGER", skillIds: [skillB] });
@@ -90,7 +114,11 @@ describe("BotAgent lifecycle", () => {
     const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
     let inputs: BotAgentInputs;
     try {
-      inputs = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-key"), allowedAppKey: DEFAULTS.appKey.appKey, skillIds: [skillA] });
+      inputs = await checked<BotAgentInputs>(botAgent, {
+        ...base("cb-bot-key"),
+        allowedAppKey: DEFAULTS.appKey.appKey,
+        skillIds: [skillA],
+      });
       // OAuth 1.0 app keys are deprecated: check warns (on stderr, which the engine shows).
       expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toMatch(/warning: allowedAppKey uses an OAuth 1\.0 app key/);
     } finally {
@@ -107,7 +135,15 @@ describe("BotAgent lifecycle", () => {
     expect((await botAgent.diff(created.id, read.props!, inputs)).changes).toBe(false);
 
     const quad = DEFAULTS.appKey;
-    expect(await loginStatus({ username: "cb-bot-key", appKey: quad.appKey, secret: quad.secret, accessToken: quad.accessToken, accessTokenSecret: quad.accessTokenSecret })).toBe(200);
+    expect(
+      await loginStatus({
+        username: "cb-bot-key",
+        appKey: quad.appKey,
+        secret: quad.secret,
+        accessToken: quad.accessToken,
+        accessTokenSecret: quad.accessTokenSecret,
+      }),
+    ).toBe(200);
     // An API user cannot log in with a password.
     expect(await loginStatus({ username: "cb-bot-key", password: "whatever-password" })).toBe(401);
     await botAgent.delete(created.id);
@@ -131,14 +167,26 @@ describe("BotAgent lifecycle", () => {
 
   it("refuses a duplicate login name unless adopting; adoption takes the existing bot user over", async () => {
     const existing = await liveEngage().users.create({
-      loginName: "cb-bot-handmade", fullName: "Made by hand", nickname: "hand", email: "hand@example.com",
-      isEnabled: true, maxChats: -1, profileIds: [PROFILE_IDS.agentManager], userTypeId: 2, passwordSh: "handmade-password",
+      loginName: "cb-bot-handmade",
+      fullName: "Made by hand",
+      nickname: "hand",
+      email: "hand@example.com",
+      isEnabled: true,
+      maxChats: -1,
+      profileIds: [PROFILE_IDS.agentManager],
+      userTypeId: 2,
+      passwordSh: "handmade-password",
     });
     const plain = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-handmade"), password: "managed-password", skillIds: [skillA] });
     await expect(botAgent.create(plain)).rejects.toThrow(/already exists/);
     await expect(botAgent.create(plain)).rejects.toThrow(/adopt/);
 
-    const adopting = await checked<BotAgentInputs>(botAgent, { ...base("cb-bot-handmade"), password: "managed-password", skillIds: [skillA], adopt: true });
+    const adopting = await checked<BotAgentInputs>(botAgent, {
+      ...base("cb-bot-handmade"),
+      password: "managed-password",
+      skillIds: [skillA],
+      adopt: true,
+    });
     const adopted = await botAgent.create(adopting);
     expect(adopted.id).toBe(String(existing.id));
     expect(adopted.outs).toMatchObject({ fullName: "cb-bot-handmade full", role: "ASSIGNED_AGENT", skillIds: [skillA], adopt: true });
@@ -154,8 +202,15 @@ describe("BotAgent lifecycle", () => {
 
   it("refuses to adopt a user that is not a bot, and leaves it untouched", async () => {
     const human = await liveEngage().users.create({
-      loginName: "human-agent", fullName: "Human", nickname: "human", email: "human@example.com",
-      isEnabled: true, maxChats: 3, profileIds: [PROFILE_IDS.agent], userTypeId: 1, passwordSh: "human-password",
+      loginName: "human-agent",
+      fullName: "Human",
+      nickname: "human",
+      email: "human@example.com",
+      isEnabled: true,
+      maxChats: 3,
+      profileIds: [PROFILE_IDS.agent],
+      userTypeId: 1,
+      passwordSh: "human-password",
     });
     const adopting = await checked<BotAgentInputs>(botAgent, { ...base("human-agent"), password: "bot-password", adopt: true });
     await expect(botAgent.create(adopting)).rejects.toThrow(/cannot adopt user "human-agent".*not a Bot user/);
@@ -166,14 +221,21 @@ describe("BotAgent lifecycle", () => {
   });
 
   it("refuses bad input in check, naming the property", async () => {
-    const r = await botAgent.check({}, { loginName: "has space", nickname: "", fullName: "x", email: "not-an-email", password: "short", role: "BOSS", colour: "red" });
+    const r = await botAgent.check(
+      {},
+      { loginName: "has space", nickname: "", fullName: "x", email: "not-an-email", password: "short", role: "BOSS", colour: "red" },
+    );
     const props = (r.failures ?? []).map((f) => f.property).sort();
     expect(props).toEqual(["colour", "email", "loginName", "nickname", "password", "role"]);
     for (const f of r.failures ?? []) expect(f.reason).not.toContain("short");
 
     const both = await botAgent.check({}, { ...base("cb-bot-both"), password: "long-enough-pw", allowedAppKey: "key" });
-    expect(both.failures).toEqual([expect.objectContaining({ property: "allowedAppKey", reason: expect.stringMatching(/either a password or an app key/) })]);
+    expect(both.failures).toEqual([
+      expect.objectContaining({ property: "allowedAppKey", reason: expect.stringMatching(/either a password or an app key/) }),
+    ]);
     const neither = await botAgent.check({}, base("cb-bot-neither"));
-    expect(neither.failures).toEqual([expect.objectContaining({ property: "password", reason: expect.stringMatching(/password or allowedAppKey is required/) })]);
+    expect(neither.failures).toEqual([
+      expect.objectContaining({ property: "password", reason: expect.stringMatching(/password or allowedAppKey is required/) }),
+    ]);
   });
 });

@@ -20,16 +20,25 @@ beforeAll(async () => {
   h = await startHarness();
   skillId = (await liveEngage().skills.create({ name: "connector-skill" })).id;
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 /** A fresh bot user (Agent profile, one skill, a password) made through the client. */
 async function botUser(options: { password?: string; enabled?: boolean; profileId?: number } = {}) {
   const loginName = `cb-agent-${++n}`;
   const password = options.password ?? `pw-${loginName}-secret`;
   const user = await liveEngage().users.create({
-    loginName, fullName: loginName, nickname: loginName, email: `${loginName}@example.com`,
-    isEnabled: options.enabled ?? true, maxChats: -1, skillIds: [skillId], profileIds: [options.profileId ?? PROFILE_IDS.agent],
-    userTypeId: 2, passwordSh: password,
+    loginName,
+    fullName: loginName,
+    nickname: loginName,
+    email: `${loginName}@example.com`,
+    isEnabled: options.enabled ?? true,
+    maxChats: -1,
+    skillIds: [skillId],
+    profileIds: [options.profileId ?? PROFILE_IDS.agent],
+    userTypeId: 2,
+    passwordSh: password,
   });
   return { loginName, password, id: String(user.id) };
 }
@@ -38,23 +47,36 @@ async function botUser(options: { password?: string; enabled?: boolean; profileI
 type Checked = BotConnectorInputs & { secretFlags?: Record<string, unknown> };
 
 /** The wire configuration of checked inputs (credential flags joined back), for hand-made connectors. */
-const wireConfiguration = (inputs: Checked, accountId: string) =>
-  connectorConfigurations(inputs as BotConnectorInputs, accountId);
+const wireConfiguration = (inputs: Checked, accountId: string) => connectorConfigurations(inputs as BotConnectorInputs, accountId);
 
 async function declare(agent: string, password: string, extra: Record<string, unknown> = {}): Promise<Checked> {
   const { flags, ...rest } = extra as { flags?: Record<string, unknown> };
   return checked<Checked>(connector, {
-    botId: BOT, agent, conversationType: "messaging", connectTimeoutSeconds: 10, ...rest, flags: { lpPassword: password, ...flags },
+    botId: BOT,
+    agent,
+    conversationType: "messaging",
+    connectTimeoutSeconds: 10,
+    ...rest,
+    flags: { lpPassword: password, ...flags },
   });
 }
 
 const harnessCredentials = (x: Harness) => ({
-  accountId: x.emulator.accountId, csdsDomain: x.emulator.host, username: x.emulator.credentials.username, password: x.emulator.credentials.password,
+  accountId: x.emulator.accountId,
+  csdsDomain: x.emulator.host,
+  username: x.emulator.credentials.username,
+  password: x.emulator.credentials.password,
 });
 
 const connectorsOf = async (lpUserId: string) => (await liveEngage().connectors.listForBot(BOT)).filter((c) => c.lpUserId === lpUserId);
 
-interface LogEntry { seq: number; method: string; route: string; url: string; status: number }
+interface LogEntry {
+  seq: number;
+  method: string;
+  route: string;
+  url: string;
+  status: number;
+}
 
 describe("BotConnector lifecycle", () => {
   it("creates Connected, reads back the same, diffs clean, stops and starts in place, and deletes (stop first)", async () => {
@@ -65,8 +87,16 @@ describe("BotConnector lifecycle", () => {
     const created = await connector.create(inputs);
     expect(created.id).toBe(`${BOT}/${user.id}`);
     expect(created.outs).toMatchObject({
-      botId: BOT, agent: user.loginName, conversationType: "messaging", role: "ASSIGNED_AGENT", environment: "demo",
-      running: true, accessibility: true, status: "Connected", statusReasons: [], lpUserId: user.id,
+      botId: BOT,
+      agent: user.loginName,
+      conversationType: "messaging",
+      role: "ASSIGNED_AGENT",
+      environment: "demo",
+      running: true,
+      accessibility: true,
+      status: "Connected",
+      statusReasons: [],
+      lpUserId: user.id,
     });
     expect(created.outs.flags).toMatchObject({ messageDelay: 300, fallbackEscalationTime: 180000, defaultGreetingMessage: "hi" });
     // Credential flags travel apart, as the secret output secretFlags (the schema moves them there, once).
@@ -82,7 +112,11 @@ describe("BotConnector lifecycle", () => {
 
     // Any flag change is a delete-first replacement.
     const slower = await declare(user.loginName, user.password, { flags: { messageDelay: 1000 } });
-    expect(await connector.diff(created.id, created.outs, slower)).toEqual({ changes: true, replaces: ["flags"], deleteBeforeReplace: true });
+    expect(await connector.diff(created.id, created.outs, slower)).toEqual({
+      changes: true,
+      replaces: ["flags"],
+      deleteBeforeReplace: true,
+    });
 
     // `running` alone: an in-place update that stops, then starts again.
     const stopped = await declare(user.loginName, user.password, { running: false });
@@ -117,14 +151,19 @@ describe("BotConnector lifecycle", () => {
     const wrong = "Wrong-Password-4711";
     const inputs = await declare(user.loginName, wrong);
     const { seq: before } = (await h.admin<LogEntry[]>("GET", "/requests")).slice(-1)[0];
-    const err = await connector.create(inputs).then(() => undefined, (e: unknown) => e as Error);
+    const err = await connector.create(inputs).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(err!.message).toMatch(/did not reach Connected: .*login: the Login Service refused the credentials/);
     expect(err!.message).not.toContain(wrong);
     expect(String(err!.stack)).not.toContain(wrong);
     expect(await connectorsOf(user.id)).toEqual([]);
     // The connector was added and started, then rolled back: stopped and deleted.
-    const log = (await h.admin<LogEntry[]>("GET", `/requests?since=${before}`)).filter((e) => e.status < 400).map((e) => `${e.method} ${e.route}`);
+    const log = (await h.admin<LogEntry[]>("GET", `/requests?since=${before}`))
+      .filter((e) => e.status < 400)
+      .map((e) => `${e.method} ${e.route}`);
     const added = log.indexOf("POST /live-engage-service-0.1/le/accounts/:a/bot_users/:lpUserId");
     const deleted = log.indexOf("DELETE /live-engage-service-0.1/le/accounts/:a/bot_users/:lpUserId");
     expect(added).toBeGreaterThanOrEqual(0);
@@ -134,7 +173,10 @@ describe("BotConnector lifecycle", () => {
 
   it("fails a create for a disabled bot user with the botUser reason, and leaves no connector", async () => {
     const user = await botUser({ enabled: false });
-    const err = await connector.create(await declare(user.loginName, user.password)).then(() => undefined, (e: unknown) => e as Error);
+    const err = await connector.create(await declare(user.loginName, user.password)).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(err?.message).toMatch(/botUser: .*disabled/);
     expect(err!.message).not.toContain(user.password);
     expect(await connectorsOf(user.id)).toEqual([]);
@@ -142,7 +184,10 @@ describe("BotConnector lifecycle", () => {
 
   it("fails a create whose role does not match the user's profile, and leaves no connector", async () => {
     const user = await botUser({ profileId: PROFILE_IDS.agentManager });
-    const err = await connector.create(await declare(user.loginName, user.password)).then(() => undefined, (e: unknown) => e as Error);
+    const err = await connector.create(await declare(user.loginName, user.password)).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(err?.message).toMatch(/role: lpUserRole ASSIGNED_AGENT does not match/);
     expect(await connectorsOf(user.id)).toEqual([]);
     // The matching role connects.
@@ -154,14 +199,21 @@ describe("BotConnector lifecycle", () => {
   it("refuses Production for a deployer without Bot Status Access, without leaking the password or leaving a connector", async () => {
     const user = await botUser();
     const inputs = await declare(user.loginName, user.password, { environment: "production" });
-    const noProd: Record<string, string> = { ...h.config, "liveengage:username": DEFAULTS.noProd.username, "liveengage:password": DEFAULTS.noProd.password };
+    const noProd: Record<string, string> = {
+      ...h.config,
+      "liveengage:username": DEFAULTS.noProd.username,
+      "liveengage:password": DEFAULTS.noProd.password,
+    };
     await configureProviderProcess({ config: { get: (k) => noProd[k] } });
     try {
-      const err = await connector.create(inputs).then(() => undefined, (e: unknown) => e as Error);
+      const err = await connector.create(inputs).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
       expect(err?.message).toMatch(/INSUFFICIENT_PRIVILEGES|BOT_STATUS_ACCESS/);
       expect(err!.message).not.toContain(user.password);
       expect(err!.message).not.toContain(DEFAULTS.noProd.password);
-      } finally {
+    } finally {
       await configureProviderProcess({ config: { get: (k) => h.config[k] } });
     }
     expect(await connectorsOf(user.id)).toEqual([]);
@@ -176,7 +228,12 @@ describe("BotConnector lifecycle", () => {
     const user = await botUser();
     const declared = await declare(user.loginName, user.password);
     const r = await connector.check({}, { ...declared, botId: "no-such-bot" });
-    expect(r.failures).toEqual([expect.objectContaining({ property: "botId", reason: expect.stringMatching(/^botId: Conversation Builder has no bot with id "no-such-bot"/) })]);
+    expect(r.failures).toEqual([
+      expect.objectContaining({
+        property: "botId",
+        reason: expect.stringMatching(/^botId: Conversation Builder has no bot with id "no-such-bot"/),
+      }),
+    ]);
     await expect(connector.create({ ...declared, botId: "no-such-bot" })).rejects.toThrow(/BOT_NOT_FOUND/);
     const unknownAgent = await declare("nobody-here", "some-password-1");
     await expect(connector.create(unknownAgent)).rejects.toThrow(/^agent: no LiveEngage user with login name "nobody-here"/);
@@ -185,10 +242,21 @@ describe("BotConnector lifecycle", () => {
 
   it("never puts secret flags in check failures", async () => {
     const secret = "Very-Secret-Password-99";
-    const r = await connector.check({}, {
-      botId: BOT, agent: "cb-x", conversationType: "messaging",
-      flags: { lpPassword: secret, lpAppKey: "app-key-1234", lpAppSecret: "app-secret-5678", lpAccessToken: "tok", lpAccessTokenSecret: "toksecret" },
-    });
+    const r = await connector.check(
+      {},
+      {
+        botId: BOT,
+        agent: "cb-x",
+        conversationType: "messaging",
+        flags: {
+          lpPassword: secret,
+          lpAppKey: "app-key-1234",
+          lpAppSecret: "app-secret-5678",
+          lpAccessToken: "tok",
+          lpAccessTokenSecret: "toksecret",
+        },
+      },
+    );
     expect(r.failures?.map((f) => f.property)).toEqual(["flags.lpPassword"]);
     expect(JSON.stringify(r.failures)).not.toMatch(/Very-Secret|app-secret-5678|toksecret/);
   });
@@ -202,7 +270,11 @@ describe("BotConnector lifecycle", () => {
     await le.connectors.waitForStatus(BOT, user.id, "STOPPED", { timeoutMs: 5000, intervalMs: 50 });
     const edited = { ...inputs, flags: { ...inputs.flags, messageDelay: 1234 } };
     await le.connectors.edit(user.id, {
-      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: user.loginName, botId: BOT,
+      deploymentEnvironment: "STAGING",
+      type: "messaging",
+      lpAccountId: le.accountId,
+      lpAccountUser: user.loginName,
+      botId: BOT,
       configurations: wireConfiguration(edited, le.accountId),
     });
     await le.connectors.start(BOT, user.loginName);
@@ -213,7 +285,11 @@ describe("BotConnector lifecycle", () => {
     expect(read.props?.secretFlags).toEqual({ lpPassword: user.password });
     expect(read.inputs).toMatchObject({ flags: { messageDelay: 1234 } });
     expect(read.props).toMatchObject({ running: true, status: "Connected" });
-    expect(await connector.diff(created.id, read.props as never, inputs)).toEqual({ changes: true, replaces: ["flags"], deleteBeforeReplace: true });
+    expect(await connector.diff(created.id, read.props as never, inputs)).toEqual({
+      changes: true,
+      replaces: ["flags"],
+      deleteBeforeReplace: true,
+    });
     await connector.delete(created.id, read.props!);
   });
 
@@ -237,7 +313,9 @@ describe("BotConnector lifecycle", () => {
     await liveEngage().connectors.stop(BOT, user.loginName);
     await liveEngage().connectors.delete(BOT, user.id);
     expect((await connector.read(created.id, created.outs)).id).toBe("");
-    await expect(connector.update(created.id, created.outs, { ...inputs, running: false })).rejects.toThrow(/no longer exists.*pulumi refresh/);
+    await expect(connector.update(created.id, created.outs, { ...inputs, running: false })).rejects.toThrow(
+      /no longer exists.*pulumi refresh/,
+    );
   });
 
   it("a create takes over an existing connector of the same agent and bot (idempotent, no adopt needed), restarting it only when it differs", async () => {
@@ -245,7 +323,11 @@ describe("BotConnector lifecycle", () => {
     const le = liveEngage();
     const handMade = await declare(user.loginName, user.password, { flags: { messageDelay: 900 } });
     await le.connectors.add(user.id, {
-      deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: le.accountId, lpAccountUser: user.loginName, botId: BOT,
+      deploymentEnvironment: "STAGING",
+      type: "messaging",
+      lpAccountId: le.accountId,
+      lpAccountUser: user.loginName,
+      botId: BOT,
       configurations: wireConfiguration(handMade, le.accountId),
     });
     // Running, as a connector deployed by hand (or by an interrupted run) would be: it must be stopped to edit it.
@@ -294,7 +376,9 @@ describe("BotConnector lifecycle", () => {
     // The client refuses to send the mask, so the hand edit goes around it, as the UI's request would.
     await expect(le.connectors.edit(user.id, asRead as never)).rejects.toThrow(/refusing to send .*lpPassword holds the mask/);
     await maskedPasswordHandEdit(harnessCredentials(h), BOT, user.loginName, le);
-    await expect(le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 3000, intervalMs: 50, failFast: true })).rejects.toThrow(/login/);
+    await expect(
+      le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 3000, intervalMs: 50, failFast: true }),
+    ).rejects.toThrow(/login/);
 
     const read = await connector.read(created.id, created.outs);
     expect(read.props).toMatchObject({ running: false, status: "Not Connected", statusReasons: [expect.stringMatching(/^login/)] });
@@ -307,7 +391,9 @@ describe("BotConnector lifecycle", () => {
     expect(repaired.outs).toMatchObject({ running: true, status: "Connected" });
     const writes = (await h.admin<LogEntry[]>("GET", "/requests")).filter((e) => e.method !== "GET").map((e) => `${e.method} ${e.route}`);
     expect(writes).toEqual([
-      expect.stringMatching(/^PUT .*\/stop\//), expect.stringMatching(/^PUT .*bot_users/), expect.stringMatching(/^PUT .*\/start\//),
+      expect.stringMatching(/^PUT .*\/stop\//),
+      expect.stringMatching(/^PUT .*bot_users/),
+      expect.stringMatching(/^PUT .*\/start\//),
     ]);
     await connector.delete(created.id, repaired.outs);
   });
@@ -322,13 +408,23 @@ describe("BotConnector lifecycle", () => {
   });
 
   it("refuses bad input in check, naming the property", async () => {
-    const r = await connector.check({}, {
-      botId: "", agent: "has space", conversationType: "sms", environment: "prod",
-      flags: { messageDelay: -1, lpUserRole: "MANAGER", lpPassword: "pw-12345678" }, colour: "red",
-    });
+    const r = await connector.check(
+      {},
+      {
+        botId: "",
+        agent: "has space",
+        conversationType: "sms",
+        environment: "prod",
+        flags: { messageDelay: -1, lpUserRole: "MANAGER", lpPassword: "pw-12345678" },
+        colour: "red",
+      },
+    );
     const props = (r.failures ?? []).map((f) => f.property).sort();
     expect(props).toEqual(["agent", "botId", "colour", "conversationType", "environment", "flags.lpUserRole", "flags.messageDelay"]);
-    const chat = await connector.check({}, { botId: BOT, agent: "cb-x", conversationType: "chat", flags: { lpPassword: "pw-12345678", messageDelay: 10 } });
+    const chat = await connector.check(
+      {},
+      { botId: BOT, agent: "cb-x", conversationType: "chat", flags: { lpPassword: "pw-12345678", messageDelay: 10 } },
+    );
     expect(chat.failures?.map((f) => f.property)).toEqual(["flags.messageDelay"]);
     const none = await connector.check({}, { botId: BOT, agent: "cb-x", conversationType: "messaging" });
     expect(none.failures?.map((f) => f.property)).toEqual(["flags.lpPassword"]);

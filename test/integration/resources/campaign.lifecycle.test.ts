@@ -9,8 +9,12 @@ import { GOAL_ID } from "../../../sdk/src/emulator";
 import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 describe("Campaign lifecycle", () => {
   it("creates on the seeded goal, reads back the same, diffs clean, unpublishes, deletes, and reads gone", async () => {
@@ -30,7 +34,12 @@ describe("Campaign lifecycle", () => {
     expect(read.inputs).not.toHaveProperty("effectiveGoalId");
     expect((await campaign.diff(created.id, created.outs, inputs)).changes).toBe(false);
 
-    const unpublished = await checked<CampaignInputs>(campaign, { name: "Bot campaign", description: "v2", published: false, goalId: String(GOAL_ID) });
+    const unpublished = await checked<CampaignInputs>(campaign, {
+      name: "Bot campaign",
+      description: "v2",
+      published: false,
+      goalId: String(GOAL_ID),
+    });
     expect(await campaign.diff(created.id, created.outs, unpublished)).toEqual({ changes: true, replaces: [] });
     const updated = await campaign.update(created.id, created.outs, unpublished);
     expect(updated.outs).toMatchObject({ description: "v2", published: false, goalId: String(GOAL_ID), effectiveGoalId: String(GOAL_ID) });
@@ -59,7 +68,9 @@ describe("Campaign lifecycle", () => {
     const created = await campaign.create(await checked<CampaignInputs>(campaign, { name: "Campaign with engagements" }));
     const skill = await liveEngage().skills.create({ name: "campaign-test-skill" });
     const engagement = await liveEngage().engagements.create(Number(created.id), { name: "Message us", skillId: skill.id });
-    await expect(campaign.delete(created.id)).rejects.toThrow(new RegExp(`campaign ${created.id} cannot be deleted: .*still has engagements \\(${engagement.id}\\)`));
+    await expect(campaign.delete(created.id)).rejects.toThrow(
+      new RegExp(`campaign ${created.id} cannot be deleted: .*still has engagements \\(${engagement.id}\\)`),
+    );
     // Still there, and deletable once the engagement is gone.
     expect((await campaign.read(created.id, created.outs)).id).toBe(created.id);
     await liveEngage().engagements.delete(Number(created.id), engagement.id);
@@ -82,7 +93,12 @@ describe("Campaign lifecycle", () => {
   });
 
   it("refuses a duplicate name unless adopting, and adoption takes the existing campaign over", async () => {
-    const existing = await liveEngage().campaigns.create({ name: "Hand-made campaign", description: "by hand", goalId: GOAL_ID, status: 0 });
+    const existing = await liveEngage().campaigns.create({
+      name: "Hand-made campaign",
+      description: "by hand",
+      goalId: GOAL_ID,
+      status: 0,
+    });
     const plain = await checked<CampaignInputs>(campaign, { name: "Hand-made campaign" });
     await expect(campaign.create(plain)).rejects.toThrow(/already exists.*adopt: true/);
 

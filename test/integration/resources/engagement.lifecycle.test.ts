@@ -21,7 +21,9 @@ beforeAll(async () => {
   skillId = String((await le.skills.create({ name: "bot-routing" })).id);
   otherSkillId = String((await le.skills.create({ name: "human-routing" })).id);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 describe("Engagement lifecycle", () => {
   it("routes to a skill; reads back the same, diffs clean, switches skill and channel in place, deletes", async () => {
@@ -30,8 +32,18 @@ describe("Engagement lifecycle", () => {
 
     const created = await engagement.create(inputs);
     expect(created.id).toMatch(/^\d+$/);
-    expect(created.outs).toMatchObject({ campaignId, name: "Message us", skillId, channel: "messaging", enabled: true, skillName: "bot-routing" });
-    expect(await liveEngage().engagements.get(Number(campaignId), Number(created.id))).toMatchObject({ conversationType: 1, skillId: Number(skillId) });
+    expect(created.outs).toMatchObject({
+      campaignId,
+      name: "Message us",
+      skillId,
+      channel: "messaging",
+      enabled: true,
+      skillName: "bot-routing",
+    });
+    expect(await liveEngage().engagements.get(Number(campaignId), Number(created.id))).toMatchObject({
+      conversationType: 1,
+      skillId: Number(skillId),
+    });
 
     const read = await engagement.read(created.id, created.outs);
     expect(read.id).toBe(created.id);
@@ -39,11 +51,20 @@ describe("Engagement lifecycle", () => {
     expect(read.inputs).not.toHaveProperty("skillName");
     expect((await engagement.diff(created.id, created.outs, inputs)).changes).toBe(false);
 
-    const chat = await checked<EngagementInputs>(engagement, { campaignId, name: "Message us", skillId: otherSkillId, channel: "chat", enabled: false });
+    const chat = await checked<EngagementInputs>(engagement, {
+      campaignId,
+      name: "Message us",
+      skillId: otherSkillId,
+      channel: "chat",
+      enabled: false,
+    });
     expect(await engagement.diff(created.id, created.outs, chat)).toEqual({ changes: true, replaces: [] });
     const updated = await engagement.update(created.id, created.outs, chat);
     expect(updated.outs).toMatchObject({ skillId: otherSkillId, skillName: "human-routing", channel: "chat", enabled: false });
-    expect(await liveEngage().engagements.get(Number(campaignId), Number(created.id))).toMatchObject({ conversationType: 0, enabled: false });
+    expect(await liveEngage().engagements.get(Number(campaignId), Number(created.id))).toMatchObject({
+      conversationType: 0,
+      enabled: false,
+    });
     const reread = await engagement.read(created.id, updated.outs);
     expect(reread.props).toEqual(updated.outs);
     expect((await engagement.diff(created.id, reread.props!, chat)).changes).toBe(false);
@@ -63,7 +84,9 @@ describe("Engagement lifecycle", () => {
 
   it("refuses an unknown skill at check naming skillId, and at create with the API's reason, creating nothing", async () => {
     const r = await engagement.check({}, { campaignId, name: "Nowhere", skillId: "424242" });
-    expect(r.failures).toEqual([expect.objectContaining({ property: "skillId", reason: expect.stringMatching(/^skillId: no skill with id 424242 exists/) })]);
+    expect(r.failures).toEqual([
+      expect.objectContaining({ property: "skillId", reason: expect.stringMatching(/^skillId: no skill with id 424242 exists/) }),
+    ]);
     const inputs = await checked<EngagementInputs>(engagement, { campaignId, name: "Nowhere", skillId });
     await expect(engagement.create({ ...inputs, skillId: "424242" })).rejects.toThrow(/skill 424242 does not exist/);
     expect(await liveEngage().engagements.findByName(Number(campaignId), "Nowhere")).toBeUndefined();
@@ -72,7 +95,11 @@ describe("Engagement lifecycle", () => {
   it("reports a skill changed outside Pulumi as drift", async () => {
     const inputs = await checked<EngagementInputs>(engagement, { campaignId, name: "Drifting", skillId });
     const created = await engagement.create(inputs);
-    await liveEngage().engagements.update(Number(campaignId), Number(created.id), { name: "Drifting", skillId: Number(otherSkillId), conversationType: 1 });
+    await liveEngage().engagements.update(Number(campaignId), Number(created.id), {
+      name: "Drifting",
+      skillId: Number(otherSkillId),
+      conversationType: 1,
+    });
     const read = await engagement.read(created.id, created.outs);
     expect(read.props).toMatchObject({ skillId: otherSkillId, skillName: "human-routing" });
     expect(read.inputs).toMatchObject({ skillId: otherSkillId });
@@ -89,7 +116,11 @@ describe("Engagement lifecycle", () => {
   });
 
   it("refuses a duplicate name in the campaign unless adopting; adoption takes the existing engagement over", async () => {
-    const existing = await liveEngage().engagements.create(Number(campaignId), { name: "Hand-made", skillId: Number(otherSkillId), conversationType: 0 });
+    const existing = await liveEngage().engagements.create(Number(campaignId), {
+      name: "Hand-made",
+      skillId: Number(otherSkillId),
+      conversationType: 0,
+    });
     const plain = await checked<EngagementInputs>(engagement, { campaignId, name: "Hand-made", skillId });
     await expect(engagement.create(plain)).rejects.toThrow(/already exists.*adopt: true/);
 
@@ -100,7 +131,9 @@ describe("Engagement lifecycle", () => {
     const all = await liveEngage().engagements.list(Number(campaignId));
     expect(all.filter((e) => !e.deleted && e.name === "Hand-made")).toHaveLength(1);
     // The same name in another campaign is another engagement.
-    const elsewhere = await engagement.create(await checked<EngagementInputs>(engagement, { campaignId: otherCampaignId, name: "Hand-made", skillId }));
+    const elsewhere = await engagement.create(
+      await checked<EngagementInputs>(engagement, { campaignId: otherCampaignId, name: "Hand-made", skillId }),
+    );
     expect(elsewhere.id).not.toBe(adopted.id);
     await engagement.delete(elsewhere.id, elsewhere.outs);
     await engagement.delete(adopted.id, adopted.outs);

@@ -11,7 +11,14 @@ import * as engagement from "../../../sdk/src/resources/engagement.provider";
 import * as skill from "../../../sdk/src/resources/skill.provider";
 import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
 import {
-  handMadeBotUser, handMadeCampaign, handMadeEngagement, handMadeSkill, stored as storedIn, UNMODELLED, until, type Collection,
+  handMadeBotUser,
+  handMadeCampaign,
+  handMadeEngagement,
+  handMadeSkill,
+  stored as storedIn,
+  UNMODELLED,
+  until,
+  type Collection,
 } from "../../helpers/hand-made";
 
 let h: Harness;
@@ -71,7 +78,14 @@ const cases: Case[] = [
     provider: botAgent as unknown as Provider,
     handMade: (tag) => handMadeBotUser(person, `hand-bot-${tag}`),
     unmodelled: UNMODELLED.users,
-    declared: async (tag) => ({ loginName: `hand-bot-${tag}`, fullName: "Hand Bot", nickname: "hand", email: "bot@example.com", password: "pw-declared-1", adopt: true }),
+    declared: async (tag) => ({
+      loginName: `hand-bot-${tag}`,
+      fullName: "Hand Bot",
+      nickname: "hand",
+      email: "bot@example.com",
+      password: "pw-declared-1",
+      adopt: true,
+    }),
     change: ["nickname", "renamed"],
     edit: (id, value) => person.users.merge(Number(id), () => ({ pnCertName: value })),
     editedField: "pnCertName",

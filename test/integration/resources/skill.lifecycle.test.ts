@@ -5,8 +5,12 @@ import type { SkillInputs } from "../../../sdk/src/resources/schemas";
 import { checked, startHarness, type Harness } from "../../helpers/provider-harness";
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 describe("Skill lifecycle", () => {
   it("creates, reads back the same, diffs clean, updates, deletes, and reads gone", async () => {

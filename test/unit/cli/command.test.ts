@@ -89,7 +89,13 @@ describe("runCli", () => {
     expect(await runCli(["demo", "--bogus"], [spec], "x")).toBe(EXIT_CODES.usage.code);
     expect(await runCli(["demo", "--help"], [spec], "x")).toBe(0);
     expect(out).toContain("Usage: x demo [options]");
-    const failing: CommandSpec = { ...spec, options: [], run: async () => { throw new Error("account unreachable"); } };
+    const failing: CommandSpec = {
+      ...spec,
+      options: [],
+      run: async () => {
+        throw new Error("account unreachable");
+      },
+    };
     expect(await runCli(["demo"], [failing], "x")).toBe(EXIT_CODES.failure.code);
     expect(err).toContain("x demo: account unreachable");
   });

@@ -13,7 +13,13 @@ describe("resolveCredentials", () => {
   it("falls back to LP_* environment variables, config winning over env", () => {
     const env = { LP_ACCOUNT_ID: "env-acct", LP_USERNAME: "env-user", LP_PASSWORD: "env-pw", LP_CSDS_DOMAIN: "127.0.0.1:4510" };
     const c = resolveCredentials(fromMap({ "liveengage:username": "cfg-user" }), env);
-    expect(c).toEqual({ accountId: "env-acct", username: "cfg-user", password: "env-pw", csdsDomain: "127.0.0.1:4510", authMethod: "password" });
+    expect(c).toEqual({
+      accountId: "env-acct",
+      username: "cfg-user",
+      password: "env-pw",
+      csdsDomain: "127.0.0.1:4510",
+      authMethod: "password",
+    });
   });
 
   it("treats empty strings as unset", () => {
@@ -45,7 +51,11 @@ describe("resolveCredentials", () => {
     [{ LP_ACCOUNT_ID: "1", LP_CLIENT_ID: "cid" }, ["liveengage:clientSecret (or LP_CLIENT_SECRET)"]],
     [
       { LP_ACCOUNT_ID: "1", LP_APP_KEY: "k", LP_ACCESS_TOKEN: "t" },
-      ["liveengage:username (or LP_USERNAME)", "liveengage:appSecret (or LP_APP_SECRET)", "liveengage:accessTokenSecret (or LP_ACCESS_TOKEN_SECRET)"],
+      [
+        "liveengage:username (or LP_USERNAME)",
+        "liveengage:appSecret (or LP_APP_SECRET)",
+        "liveengage:accessTokenSecret (or LP_ACCESS_TOKEN_SECRET)",
+      ],
     ],
   ])("names the missing keys for %p", (env, missing) => {
     let err: unknown;

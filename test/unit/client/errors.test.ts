@@ -59,11 +59,23 @@ describe("mapHttpError", () => {
 
 describe("summarizeErrorBody", () => {
   it.each([
-    [{ type: "revision-conflict", message: "stale" }, { apiCode: "revision-conflict", apiMessage: "stale" }],
-    [{ error: { message: "bad user", internalCode: 10, responseStatus: "UNAUTHORIZED" } }, { apiCode: "UNAUTHORIZED", apiMessage: "bad user" }],
+    [
+      { type: "revision-conflict", message: "stale" },
+      { apiCode: "revision-conflict", apiMessage: "stale" },
+    ],
+    [
+      { error: { message: "bad user", internalCode: 10, responseStatus: "UNAUTHORIZED" } },
+      { apiCode: "UNAUTHORIZED", apiMessage: "bad user" },
+    ],
     [{ error: { message: "x", internalCode: 1 } }, { apiCode: "1", apiMessage: "x" }],
-    [{ success: false, errorCode: "CONNECTOR_RUNNING", message: "stop first" }, { apiCode: "CONNECTOR_RUNNING", apiMessage: "stop first" }],
-    [{ error: "invalid_client", error_description: "unknown client" }, { apiCode: "invalid_client", apiMessage: "unknown client" }],
+    [
+      { success: false, errorCode: "CONNECTOR_RUNNING", message: "stop first" },
+      { apiCode: "CONNECTOR_RUNNING", apiMessage: "stop first" },
+    ],
+    [
+      { error: "invalid_client", error_description: "unknown client" },
+      { apiCode: "invalid_client", apiMessage: "unknown client" },
+    ],
     ["<html>", {}],
     [undefined, {}],
   ])("reads %p", (body, expected) => expect(summarizeErrorBody(body)).toEqual(expected));

@@ -4,10 +4,18 @@ import { createLiveEngageClient, MaskedSecretError } from "../../../sdk/src/clie
 import { MASKED_SECRET } from "../../../sdk/src/client/wire/connector";
 
 // Port 1 on loopback: any request that were sent would fail with ECONNREFUSED, not MaskedSecretError.
-const le = createLiveEngageClient({ accountId: "123", csdsDomain: "127.0.0.1:1", username: "u", password: "p" }, { retry: { backoffMs: [] } });
+const le = createLiveEngageClient(
+  { accountId: "123", csdsDomain: "127.0.0.1:1", username: "u", password: "p" },
+  { retry: { backoffMs: [] } },
+);
 
 const connector = (configurations: Record<string, string>) => ({
-  deploymentEnvironment: "STAGING" as const, type: "messaging" as const, lpAccountId: "123", lpAccountUser: "bot-1", botId: "b1", configurations,
+  deploymentEnvironment: "STAGING" as const,
+  type: "messaging" as const,
+  lpAccountId: "123",
+  lpAccountUser: "bot-1",
+  botId: "b1",
+  configurations,
 });
 
 it.each(["add", "edit"] as const)("connectors.%s refuses a masked secret flag, naming the key and never a value", async (op) => {

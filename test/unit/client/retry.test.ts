@@ -1,4 +1,12 @@
-import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfterMs, rateLimitDelayMs, transportErrorWasSent, type AttemptContext, type AttemptOutcome } from "../../../sdk/src/client/retry";
+import {
+  DEFAULT_RETRY_POLICY,
+  decideRetry,
+  parseRetryAfterMs,
+  rateLimitDelayMs,
+  transportErrorWasSent,
+  type AttemptContext,
+  type AttemptOutcome,
+} from "../../../sdk/src/client/retry";
 
 const ctx = (o: Partial<AttemptContext> = {}): AttemptContext => ({
   idempotent: true,
@@ -31,7 +39,11 @@ describe("decideRetry", () => {
 
   it("never repeats an ambiguous POST blindly: lookup when possible, else fail", () => {
     expect(decideRetry(status(500), ctx({ idempotent: false, canLookup: false }))).toEqual({ action: "fail" });
-    expect(decideRetry(status(500), ctx({ idempotent: false, canLookup: true }))).toEqual({ action: "lookup", delayMs: 5000, reason: "server_error" });
+    expect(decideRetry(status(500), ctx({ idempotent: false, canLookup: true }))).toEqual({
+      action: "lookup",
+      delayMs: 5000,
+      reason: "server_error",
+    });
     expect(decideRetry({ kind: "transport", sent: true }, ctx({ idempotent: false, canLookup: false }))).toEqual({ action: "fail" });
     expect(decideRetry({ kind: "transport", sent: true }, ctx({ idempotent: false, canLookup: true }))).toEqual({
       action: "lookup",
@@ -41,7 +53,11 @@ describe("decideRetry", () => {
   });
 
   it("re-sends a POST that certainly never reached the server", () => {
-    expect(decideRetry({ kind: "transport", sent: false }, ctx({ idempotent: false }))).toEqual({ action: "retry", delayMs: 5000, reason: "transport" });
+    expect(decideRetry({ kind: "transport", sent: false }, ctx({ idempotent: false }))).toEqual({
+      action: "retry",
+      delayMs: 5000,
+      reason: "transport",
+    });
   });
 
   it("retries 429 even for POST, honouring Retry-After with a 1 s floor, bounded", () => {

@@ -2,7 +2,9 @@ import { ConfigurationError } from "../../../sdk/src/client/errors";
 import { isLoopbackHost, originFor } from "../../../sdk/src/client/transport";
 
 describe("isLoopbackHost", () => {
-  it.each(["127.0.0.1", "127.255.0.9", "localhost", "LOCALHOST", "::1", "[::1]"])("%s is loopback", (h) => expect(isLoopbackHost(h)).toBe(true));
+  it.each(["127.0.0.1", "127.255.0.9", "localhost", "LOCALHOST", "::1", "[::1]"])("%s is loopback", (h) =>
+    expect(isLoopbackHost(h)).toBe(true),
+  );
   it.each(["128.0.0.1", "127.0.0.256", "10.0.0.1", "localhost.example.com", "127.0.0.1.nip.io", "api.liveperson.net", "::2"])(
     "%s is not",
     (h) => expect(isLoopbackHost(h)).toBe(false),

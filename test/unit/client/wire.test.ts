@@ -4,7 +4,13 @@ import { botSchema, connectorSchema, MASKED_SECRET } from "../../../sdk/src/clie
 
 describe("response schemas are tolerant", () => {
   it("drops unknown fields and accepts numeric-string ids", () => {
-    const s = skillSchema.parse({ id: "3735471112", name: "bot-skill", deleted: false, futureField: { x: 1 }, skillTransferList: ["1", 2] });
+    const s = skillSchema.parse({
+      id: "3735471112",
+      name: "bot-skill",
+      deleted: false,
+      futureField: { x: 1 },
+      skillTransferList: ["1", 2],
+    });
     expect(s).toEqual({ id: 3735471112, name: "bot-skill", deleted: false, skillTransferList: [1, 2] });
   });
 
@@ -26,7 +32,12 @@ describe("response schemas are tolerant", () => {
     });
     expect(c.lpAccountId).toBe("123");
     expect(c.lpUserId).toBe("42");
-    expect(c.configurations).toEqual({ lpPassword: MASKED_SECRET, lpUserRole: "ASSIGNED_AGENT", enableAccessibility: "true", lpAppSecret: "" });
+    expect(c.configurations).toEqual({
+      lpPassword: MASKED_SECRET,
+      lpUserRole: "ASSIGNED_AGENT",
+      enableAccessibility: "true",
+      lpAppSecret: "",
+    });
   });
 
   it("accepts bots identified by id or chatBotId", () => {
@@ -55,9 +66,31 @@ describe("request bodies are built from typed objects", () => {
   });
 
   it("turns a read user into an input", () => {
-    const u = userSchema.parse({ id: 1, loginName: "b", fullName: "B", nickname: "B", email: "e", isEnabled: true, maxChats: -1,
-      profileIds: [2], skillIds: [7], memberOf: { agentGroupId: -1, assignmentDate: "d" }, userTypeId: 2, pid: "p" });
-    expect(userToInput(u)).toEqual({ loginName: "b", fullName: "B", nickname: "B", email: "e", isEnabled: true, maxChats: -1,
-      profileIds: [2], skillIds: [7], memberOf: { agentGroupId: -1 }, userTypeId: 2 });
+    const u = userSchema.parse({
+      id: 1,
+      loginName: "b",
+      fullName: "B",
+      nickname: "B",
+      email: "e",
+      isEnabled: true,
+      maxChats: -1,
+      profileIds: [2],
+      skillIds: [7],
+      memberOf: { agentGroupId: -1, assignmentDate: "d" },
+      userTypeId: 2,
+      pid: "p",
+    });
+    expect(userToInput(u)).toEqual({
+      loginName: "b",
+      fullName: "B",
+      nickname: "B",
+      email: "e",
+      isEnabled: true,
+      maxChats: -1,
+      profileIds: [2],
+      skillIds: [7],
+      memberOf: { agentGroupId: -1 },
+      userTypeId: 2,
+    });
   });
 });

@@ -9,9 +9,20 @@ import { DashboardState } from "../../../sdk/src/dashboard/state";
 import { ConnectedTimeline } from "../../../sdk/src/dashboard/timeline";
 
 const agent = (name: string, status: string, since?: string): AgentReading => ({
-  agent: name, userId: name.replace(/\D/g, ""), type: "messaging", environment: "Demo", status, failing: [], ...(since ? { since } : {}),
+  agent: name,
+  userId: name.replace(/\D/g, ""),
+  type: "messaging",
+  environment: "Demo",
+  status,
+  failing: [],
+  ...(since ? { since } : {}),
 });
-const bot = (...agents: AgentReading[]): BotReading => ({ id: "b1", name: "Bot", agents, drift: { agents: agents.map((a) => a.agent), drift: [] } });
+const bot = (...agents: AgentReading[]): BotReading => ({
+  id: "b1",
+  name: "Bot",
+  agents,
+  drift: { agents: agents.map((a) => a.agent), drift: [] },
+});
 
 describe("ConnectedTimeline", () => {
   it("keeps only changes of the Connected or deployed count, oldest dropped past the cap", () => {
@@ -34,7 +45,9 @@ describe("DashboardState", () => {
     s.applyReading([bot(agent("a1", "Not Connected"), agent("a2", "Connected"), agent("a3", "Connected"))], 3000);
     s.applyReading([bot(agent("a1", "Connected"), agent("a2", "Connected"), agent("a3", "Connected"))], 4000);
     expect(s.snapshot().bots[0].timeline).toEqual([
-      { at: 1000, connected: 3, total: 3 }, { at: 2000, connected: 2, total: 3 }, { at: 4000, connected: 3, total: 3 },
+      { at: 1000, connected: 3, total: 3 },
+      { at: 2000, connected: 2, total: 3 },
+      { at: 4000, connected: 3, total: 3 },
     ]);
     expect(s.snapshot().readAt).toBe(new Date(4000).toISOString());
   });
@@ -60,7 +73,11 @@ describe("DashboardState", () => {
     s.applyError(new Error("login failed for password hunter2-secret-value"), 2000, 4000);
     const snap = s.snapshot();
     expect(snap.bots[0].agents[0].status).toBe("Connected");
-    expect(snap.error).toEqual({ message: "login failed for password [REDACTED]", at: new Date(2000).toISOString(), retryAt: new Date(6000).toISOString() });
+    expect(snap.error).toEqual({
+      message: "login failed for password [REDACTED]",
+      at: new Date(2000).toISOString(),
+      retryAt: new Date(6000).toISOString(),
+    });
     s.applyReading([bot(agent("a1", "Connected"))], 7000);
     expect(s.snapshot().error).toBeUndefined();
   });
@@ -68,7 +85,9 @@ describe("DashboardState", () => {
 
 describe("polling", () => {
   it("backs off exponentially on consecutive failures, up to the ceiling", () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((f) => nextPollDelay(5000, f, 60_000))).toEqual([5000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((f) => nextPollDelay(5000, f, 60_000))).toEqual([
+      5000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000,
+    ]);
     // A fast interval (tests, a local emulator) still backs off from at least a second.
     expect([0, 1, 2].map((f) => nextPollDelay(100, f, 60_000))).toEqual([100, 2000, 4000]);
     // A reading that took longer than the interval (many bots, a slow account) is followed by as long a pause.

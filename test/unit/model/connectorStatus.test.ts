@@ -1,7 +1,13 @@
 // Every documented status word maps to the seed's three display statuses and a phase; an unknown
 // word is an error naming it (issue #13).
 import {
-  canonicalWord, displayOf, isStoppedWord, readStatus, STATUS_VOCABULARIES, STATUS_WORDS, UnknownStatusWordError,
+  canonicalWord,
+  displayOf,
+  isStoppedWord,
+  readStatus,
+  STATUS_VOCABULARIES,
+  STATUS_WORDS,
+  UnknownStatusWordError,
 } from "../../../sdk/src/model/connectorStatus";
 
 describe("readStatus", () => {
@@ -21,7 +27,11 @@ describe("readStatus", () => {
   });
 
   it("not connected with a failing component is failed, with the reasons", () => {
-    expect(readStatus("OFFLINE", { failing: ["login: refused"] })).toMatchObject({ display: "Not Connected", phase: "failed", reasons: ["login: refused"] });
+    expect(readStatus("OFFLINE", { failing: ["login: refused"] })).toMatchObject({
+      display: "Not Connected",
+      phase: "failed",
+      reasons: ["login: refused"],
+    });
     expect(readStatus("NOT_CONNECTED", { reasons: ["starting"] })).toMatchObject({ phase: "starting", reasons: ["starting"] });
   });
 
@@ -41,9 +51,16 @@ describe("readStatus", () => {
 });
 
 it("every vocabulary's words read back as their phase's display status", () => {
-  const display = { "never-started": "Stopped", stopped: "Stopped", starting: "Not Connected", failed: "Not Connected", connected: "Connected" } as const;
+  const display = {
+    "never-started": "Stopped",
+    stopped: "Stopped",
+    starting: "Not Connected",
+    failed: "Not Connected",
+    connected: "Connected",
+  } as const;
   for (const v of STATUS_VOCABULARIES) {
-    for (const [phase, word] of Object.entries(STATUS_WORDS[v])) expect([v, phase, displayOf(word)]).toEqual([v, phase, display[phase as keyof typeof display]]);
+    for (const [phase, word] of Object.entries(STATUS_WORDS[v]))
+      expect([v, phase, displayOf(word)]).toEqual([v, phase, display[phase as keyof typeof display]]);
   }
 });
 
@@ -51,5 +68,10 @@ it("helpers: canonical form, display of unknown words, stopped words", () => {
   expect(canonicalWord(" ready-to start ")).toBe("READY_TO_START");
   expect(displayOf("SOMETHING")).toBeUndefined();
   expect(displayOf(undefined)).toBeUndefined();
-  expect([isStoppedWord("READY_TO_START"), isStoppedWord("Stopped"), isStoppedWord("ONLINE"), isStoppedWord(undefined)]).toEqual([true, true, false, false]);
+  expect([isStoppedWord("READY_TO_START"), isStoppedWord("Stopped"), isStoppedWord("ONLINE"), isStoppedWord(undefined)]).toEqual([
+    true,
+    true,
+    false,
+    false,
+  ]);
 });

@@ -30,6 +30,14 @@ it("the client redacts exactly the model's secret flags in a message", () => {
 });
 
 it("the client's connector parse masks exactly the model's secret flags", () => {
-  const c = connectorSchema.parse({ lpAccountId: "1", lpAccountUser: "u", lpUserId: "2", botId: "b", type: "messaging", deploymentEnvironment: "STAGING", configurations: everyFlag });
+  const c = connectorSchema.parse({
+    lpAccountId: "1",
+    lpAccountUser: "u",
+    lpUserId: "2",
+    botId: "b",
+    type: "messaging",
+    deploymentEnvironment: "STAGING",
+    configurations: everyFlag,
+  });
   expect(sorted(Object.keys(c.configurations).filter((k) => c.configurations[k] === SECRET_MASK))).toEqual(sorted(SECRET_FLAG_KEYS));
 });

@@ -1,8 +1,18 @@
 import {
-  UNKNOWN, appKeyDeprecationWarning, botAgentWarnings, botConnectorWarnings, checkInputs, knownKeysAt, suggest,
+  UNKNOWN,
+  appKeyDeprecationWarning,
+  botAgentWarnings,
+  botConnectorWarnings,
+  checkInputs,
+  knownKeysAt,
+  suggest,
 } from "../../../sdk/src/resources/check";
 import {
-  botAgentInputsSchema, botConnectorInputsSchema, campaignInputsSchema, engagementInputsSchema, skillInputsSchema,
+  botAgentInputsSchema,
+  botConnectorInputsSchema,
+  campaignInputsSchema,
+  engagementInputsSchema,
+  skillInputsSchema,
 } from "../../../sdk/src/resources/schemas";
 import { QUAD, connector, okConnector } from "./helpers";
 
@@ -11,23 +21,79 @@ const SECRETS = ["hunter2-Sup3rS3cret!", "sk_live_51HqZ7YtOPsecret", "AKIA-0000-
 const [S1, S2, S3, S4] = SECRETS;
 
 const CASES: Array<[string, Parameters<typeof checkInputs>[0], unknown]> = [
-  ["secrets in typed connector flags", botConnectorInputsSchema, connector({}, {
-    lpPassword: S1, messageDelay: S2, skipAgentMessage: S3, tileDisplay: S4, messageResendMaxRetries: S1,
-    csdsDomain: 12, externalWebhookAPIKey: "",
-  })],
-  ["secrets in managed and unsupported flags", botConnectorInputsSchema, connector({}, {
-    lpPassword: S1, lpUserRole: S2, lpAccountUser: S3, useRedis: S4, enableAccessibility: S1, externalWebhookUrl: S2,
-  })],
-  ["secrets in chat-only refusals and partial quadruples", botConnectorInputsSchema, connector({ conversationType: "chat" }, {
-    lpAppKey: S1, lpAppSecret: S2, apigee_client_secret: S3, externalWebhookAPIKey: S4,
-  })],
-  ["secrets in connector fields", botConnectorInputsSchema, {
-    botId: 5, agent: S4, conversationType: S1, role: S2, environment: S3, externalWebhookUrl: `http://${S1}.example.com`,
-    fallbackSkillId: S4, customConfigurations: { lpPassword: S1, messageDelay: S2, other: 7 }, flags: { lpPassword: S3, lpAppKey: S4 },
-  }],
-  ["secrets in bot agent fields", botAgentInputsSchema, {
-    loginName: S4, nickname: 3, fullName: "", email: S1, password: "Xy7!sEc", allowedAppKey: S2, role: S3, skillIds: [S1],
-  }],
+  [
+    "secrets in typed connector flags",
+    botConnectorInputsSchema,
+    connector(
+      {},
+      {
+        lpPassword: S1,
+        messageDelay: S2,
+        skipAgentMessage: S3,
+        tileDisplay: S4,
+        messageResendMaxRetries: S1,
+        csdsDomain: 12,
+        externalWebhookAPIKey: "",
+      },
+    ),
+  ],
+  [
+    "secrets in managed and unsupported flags",
+    botConnectorInputsSchema,
+    connector(
+      {},
+      {
+        lpPassword: S1,
+        lpUserRole: S2,
+        lpAccountUser: S3,
+        useRedis: S4,
+        enableAccessibility: S1,
+        externalWebhookUrl: S2,
+      },
+    ),
+  ],
+  [
+    "secrets in chat-only refusals and partial quadruples",
+    botConnectorInputsSchema,
+    connector(
+      { conversationType: "chat" },
+      {
+        lpAppKey: S1,
+        lpAppSecret: S2,
+        apigee_client_secret: S3,
+        externalWebhookAPIKey: S4,
+      },
+    ),
+  ],
+  [
+    "secrets in connector fields",
+    botConnectorInputsSchema,
+    {
+      botId: 5,
+      agent: S4,
+      conversationType: S1,
+      role: S2,
+      environment: S3,
+      externalWebhookUrl: `http://${S1}.example.com`,
+      fallbackSkillId: S4,
+      customConfigurations: { lpPassword: S1, messageDelay: S2, other: 7 },
+      flags: { lpPassword: S3, lpAppKey: S4 },
+    },
+  ],
+  [
+    "secrets in bot agent fields",
+    botAgentInputsSchema,
+    {
+      loginName: S4,
+      nickname: 3,
+      fullName: "",
+      email: S1,
+      password: "Xy7!sEc",
+      allowedAppKey: S2,
+      role: S3,
+      skillIds: [S1],
+    },
+  ],
   ["secrets in skill, campaign and engagement fields", skillInputsSchema, { name: "", maxWaitTime: S1, fallbackSkill: S4 }],
   ["secrets in campaign fields", campaignInputsSchema, { name: 1, goalId: S4, published: S1 }],
   ["secrets in engagement fields", engagementInputsSchema, { campaignId: S4, name: [], skillId: S4, channel: S2 }],
@@ -44,7 +110,13 @@ describe("checkInputs never echoes input values", () => {
   });
 
   it("does not echo a short bot password", () => {
-    const r = checkInputs(botAgentInputsSchema, { loginName: "b", nickname: "n", fullName: "f", email: "b@example.com", password: "Xy7!sEc" });
+    const r = checkInputs(botAgentInputsSchema, {
+      loginName: "b",
+      nickname: "n",
+      fullName: "f",
+      email: "b@example.com",
+      password: "Xy7!sEc",
+    });
     expect(r.failures).toEqual([{ property: "password", reason: "password must be at least 8 characters long" }]);
   });
 });
@@ -61,8 +133,9 @@ describe("checkInputs", () => {
   });
 
   it("reports unknown keys without a suggestion when nothing is close", () => {
-    expect(checkInputs(campaignInputsSchema, { name: "c", zzzzzzzzzz: 1 }).failures)
-      .toEqual([{ property: "zzzzzzzzzz", reason: "unknown property 'zzzzzzzzzz'; remove it" }]);
+    expect(checkInputs(campaignInputsSchema, { name: "c", zzzzzzzzzz: 1 }).failures).toEqual([
+      { property: "zzzzzzzzzz", reason: "unknown property 'zzzzzzzzzz'; remove it" },
+    ]);
   });
 
   it("drops failures at inputs that are unknown during preview and returns the raw inputs", () => {

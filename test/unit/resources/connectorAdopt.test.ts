@@ -2,12 +2,36 @@ import type { Connector, ConnectorInput } from "../../../sdk/src/client";
 import { hasSettings } from "../../../sdk/src/resources/connectorAdopt";
 
 const body: ConnectorInput = {
-  deploymentEnvironment: "STAGING", type: "messaging", lpAccountId: "1", lpAccountUser: "bot-1", botId: "b",
-  configurations: { lpAccountId: "1", lpAccountUser: "bot-1", lpPassword: "declared-pw", messageDelay: "300", enableAccessibility: "true", custom: "x" },
+  deploymentEnvironment: "STAGING",
+  type: "messaging",
+  lpAccountId: "1",
+  lpAccountUser: "bot-1",
+  botId: "b",
+  configurations: {
+    lpAccountId: "1",
+    lpAccountUser: "bot-1",
+    lpPassword: "declared-pw",
+    messageDelay: "300",
+    enableAccessibility: "true",
+    custom: "x",
+  },
 };
 const live = (over: Partial<Connector> = {}, cfg: Record<string, string> = {}): Connector => ({
-  lpAccountId: "1", lpAccountUser: "bot-1", lpUserId: "7", botId: "b", type: "messaging", deploymentEnvironment: "STAGING",
-  configurations: { lpAccountId: "1", lpAccountUser: "bot-1", lpPassword: "********", messageDelay: "300", enableAccessibility: "TRUE", custom: "x", ...cfg },
+  lpAccountId: "1",
+  lpAccountUser: "bot-1",
+  lpUserId: "7",
+  botId: "b",
+  type: "messaging",
+  deploymentEnvironment: "STAGING",
+  configurations: {
+    lpAccountId: "1",
+    lpAccountUser: "bot-1",
+    lpPassword: "********",
+    messageDelay: "300",
+    enableAccessibility: "TRUE",
+    custom: "x",
+    ...cfg,
+  },
   ...over,
 });
 

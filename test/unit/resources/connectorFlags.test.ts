@@ -12,10 +12,14 @@ const spec = (key: FlagKey): FlagSpec => FLAG_SPECS[key];
 function sample(key: FlagKey): string | number | boolean {
   const type = spec(key).type;
   switch (type.kind) {
-    case "string": return `value-of-${key}`;
-    case "integer": return 4242;
-    case "boolean": return spec(key).default !== true;
-    case "enum": return type.values[type.values.length - 1];
+    case "string":
+      return `value-of-${key}`;
+    case "integer":
+      return 4242;
+    case "boolean":
+      return spec(key).default !== true;
+    case "enum":
+      return type.values[type.values.length - 1];
   }
 }
 
@@ -39,14 +43,24 @@ const REFUSED_IN_FLAGS: Array<[FlagKey, string]> = [
 
 describe("BotConnector flags: one way for secret flags", () => {
   it("moves every secret flag given in flags to secretFlags, once, and keeps the others in flags", () => {
-    const checked = okConnector(connector({}, { ...QUAD, externalWebhookAPIKey: "k-123456", apigee_client_secret: "a-123456", messageDelay: 5 }));
-    expect(Object.keys(checked.secretFlags ?? {}).sort()).toEqual(Object.keys({ ...QUAD, externalWebhookAPIKey: 1, apigee_client_secret: 1 }).filter((k) => (SECRET_FLAG_KEYS as readonly string[]).includes(k)).sort());
+    const checked = okConnector(
+      connector({}, { ...QUAD, externalWebhookAPIKey: "k-123456", apigee_client_secret: "a-123456", messageDelay: 5 }),
+    );
+    expect(Object.keys(checked.secretFlags ?? {}).sort()).toEqual(
+      Object.keys({ ...QUAD, externalWebhookAPIKey: 1, apigee_client_secret: 1 })
+        .filter((k) => (SECRET_FLAG_KEYS as readonly string[]).includes(k))
+        .sort(),
+    );
     for (const k of SECRET_FLAG_KEYS) expect(checked.flags).not.toHaveProperty(k);
     expect(checked.flags).toMatchObject({ messageDelay: 5, lpAppKey: QUAD.lpAppKey });
   });
 
   it("accepts secret flags given apart, in secretFlags, the way the BotConnector class sends them", () => {
-    const checked = okConnector({ ...connector({}, { messageDelay: 5 }), flags: { messageDelay: 5 }, secretFlags: { lpPassword: "pw-a1b2c3d4" } });
+    const checked = okConnector({
+      ...connector({}, { messageDelay: 5 }),
+      flags: { messageDelay: 5 },
+      secretFlags: { lpPassword: "pw-a1b2c3d4" },
+    });
     expect(checked.secretFlags).toEqual({ lpPassword: "pw-a1b2c3d4" });
     expect(checked.flags).not.toHaveProperty("lpPassword");
   });
@@ -85,18 +99,22 @@ describe("BotConnector flags: every settable flag of the table", () => {
 describe("BotConnector flags: chat connectors", () => {
   it.each(CHAT_N_USER)("%s (N for Chat) is refused for chat, naming the flag and messaging", (key) => {
     const f = at(failConnector(connector({ conversationType: "chat" }, { ...base(key), [key]: sample(key) })), `flags.${key}`);
-    expect(f?.reason).toBe(`flags.${key} only applies to messaging connectors (the flags table marks it N for chat); `
-      + "remove it or set conversationType to \"messaging\"");
+    expect(f?.reason).toBe(
+      `flags.${key} only applies to messaging connectors (the flags table marks it N for chat); ` +
+        'remove it or set conversationType to "messaging"',
+    );
   });
 
   it.each(USER_FLAG_KEYS.filter((k) => spec(k).chat).map((k) => [k]))("%s (Y for Chat) is accepted for chat", (key) => {
     const k = key as FlagKey;
-    expect(allFlags(okConnector(connector({ conversationType: "chat" }, { ...base(k), [k]: sample(k) })))[k])
-      .toEqual(sample(k));
+    expect(allFlags(okConnector(connector({ conversationType: "chat" }, { ...base(k), [k]: sample(k) })))[k]).toEqual(sample(k));
   });
 
   it("gets no messaging-only defaults", () => {
-    expect(allFlags(okConnector(connector({ conversationType: "chat" })))).toEqual({ lpPassword: "pw-a1b2c3d4", defaultGreetingMessage: "hi" });
+    expect(allFlags(okConnector(connector({ conversationType: "chat" })))).toEqual({
+      lpPassword: "pw-a1b2c3d4",
+      defaultGreetingMessage: "hi",
+    });
   });
 });
 
@@ -108,8 +126,9 @@ describe("BotConnector flags: refused keys", () => {
   });
 
   it("suggests the closest flag for a misspelt key", () => {
-    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", mesageDelay: 3 })), "flags.mesageDelay")?.reason)
-      .toBe("unknown property 'flags.mesageDelay'; did you mean 'flags.messageDelay'?");
+    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", mesageDelay: 3 })), "flags.mesageDelay")?.reason).toBe(
+      "unknown property 'flags.mesageDelay'; did you mean 'flags.messageDelay'?",
+    );
   });
 });
 
@@ -132,13 +151,15 @@ describe("BotConnector flags: numbers", () => {
   const integers = USER_FLAG_KEYS.filter((k) => spec(k).type.kind === "integer").map((k) => [k] as [FlagKey]);
 
   it.each(integers)("%s refuses a negative value", (key) => {
-    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", [key]: -1 })), `flags.${key}`)?.reason)
-      .toMatch(/≥ [01], e\.g\. \d+$/);
+    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", [key]: -1 })), `flags.${key}`)?.reason).toMatch(
+      /≥ [01], e\.g\. \d+$/,
+    );
   });
 
   it("messageResendMaxRetries must be at least 1 (it counts tries; 0 would never send)", () => {
-    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", messageResendMaxRetries: 0 })), "flags.messageResendMaxRetries")?.reason)
-      .toBe("flags.messageResendMaxRetries must be a whole number ≥ 1, e.g. 1");
+    expect(
+      at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", messageResendMaxRetries: 0 })), "flags.messageResendMaxRetries")?.reason,
+    ).toBe("flags.messageResendMaxRetries must be a whole number ≥ 1, e.g. 1");
   });
 
   it("other durations and counts accept 0", () => {
@@ -147,8 +168,9 @@ describe("BotConnector flags: numbers", () => {
   });
 
   it("gives the example from the issue: flags.messageDelay", () => {
-    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", messageDelay: -300 })), "flags.messageDelay")?.reason)
-      .toBe("flags.messageDelay must be a whole number of milliseconds ≥ 0, e.g. 300");
+    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", messageDelay: -300 })), "flags.messageDelay")?.reason).toBe(
+      "flags.messageDelay must be a whole number of milliseconds ≥ 0, e.g. 300",
+    );
   });
 });
 
@@ -163,7 +185,9 @@ describe("BotConnector credentials", () => {
 
   it("requires one of them", () => {
     const failures = failConnector(connector({}, {}));
-    expect(failures).toEqual([{ property: "flags.lpPassword", reason: expect.stringContaining("flags.lpPassword is required, or all of lpAppKey") }]);
+    expect(failures).toEqual([
+      { property: "flags.lpPassword", reason: expect.stringContaining("flags.lpPassword is required, or all of lpAppKey") },
+    ]);
   });
 
   it("requires it even when flags is omitted", () => {
@@ -179,7 +203,8 @@ describe("BotConnector credentials", () => {
   });
 
   it("refuses a password combined with app-key flags", () => {
-    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", lpAppKey: "k" })), "flags.lpPassword")?.reason)
-      .toContain("cannot be combined with the app-key flags");
+    expect(at(failConnector(connector({}, { lpPassword: "pw-a1b2c3d4", lpAppKey: "k" })), "flags.lpPassword")?.reason).toContain(
+      "cannot be combined with the app-key flags",
+    );
   });
 });

@@ -54,8 +54,13 @@ describe("diff of the other resources", () => {
     ["agent skills reordered", "BotAgent", agent, { ...agent, skillIds: ["2", "1"] }, none],
     ["agent password", "BotAgent", agent, { ...agent, password: "pw-zzzzzzzz" }, update],
     ["campaign renamed", "Campaign", { name: "a" }, { name: "b" }, update],
-    ["engagement moved", "Engagement", { campaignId: "1", name: "e" }, { campaignId: "2", name: "e" },
-      { changes: true, replaces: ["campaignId"] }],
+    [
+      "engagement moved",
+      "Engagement",
+      { campaignId: "1", name: "e" },
+      { campaignId: "2", name: "e" },
+      { changes: true, replaces: ["campaignId"] },
+    ],
     ["engagement disabled", "Engagement", { campaignId: "1", enabled: true }, { campaignId: "1", enabled: false }, update],
   ];
   it.each(rows)("%s", (_name, resource, olds, news, expected) => {

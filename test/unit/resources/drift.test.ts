@@ -14,7 +14,9 @@ describe("computeDrift", () => {
   });
 
   it("reports a flag all agents changed the same way when it differs from the declaration", () => {
-    const drift = computeDrift([agent("a", { skipAgentMessage: true }), agent("b", { skipAgentMessage: true })], { skipAgentMessage: false });
+    const drift = computeDrift([agent("a", { skipAgentMessage: true }), agent("b", { skipAgentMessage: true })], {
+      skipAgentMessage: false,
+    });
     expect(drift).toEqual([{ flag: "skipAgentMessage", declared: false, values: { a: true, b: true } }]);
   });
 

@@ -11,7 +11,13 @@ const printed = (e: unknown) => `${String(e)}: ${(e as Error).stack}`;
 
 describe("expected errors without stack traces", () => {
   it("prints a LiveEngage refusal as one line with its message, keeping the cause", () => {
-    const refusal = new ValidationError("validation", 400, "skill cannot be deleted because it is assigned to the following entities: user 7", { method: "DELETE", path: "/skills/5" }, "skill-dependencies");
+    const refusal = new ValidationError(
+      "validation",
+      400,
+      "skill cannot be deleted because it is assigned to the following entities: user 7",
+      { method: "DELETE", path: "/skills/5" },
+      "skill-dependencies",
+    );
     const quiet = withoutStackTrace(refusal) as Error;
     expect(printed(quiet)).toBe("liveengage: skill cannot be deleted because it is assigned to the following entities: user 7");
     expect(quiet.message).toBe(refusal.message);
@@ -26,11 +32,20 @@ describe("expected errors without stack traces", () => {
 
   it("keeps what the engine reads from an error of a resource created but not initialized", () => {
     const failed = Object.assign(new Error("did not reach Connected"), { id: "bot/1", properties: { running: true }, reasons: ["x"] });
-    expect(withoutStackTrace(failed)).toMatchObject({ message: "did not reach Connected", id: "bot/1", properties: { running: true }, reasons: ["x"] });
+    expect(withoutStackTrace(failed)).toMatchObject({
+      message: "did not reach Connected",
+      id: "bot/1",
+      properties: { running: true },
+      reasons: ["x"],
+    });
   });
 
   it("quietly rethrows what its function throws, quiet", async () => {
-    await expect(quietly(async () => { throw new Error("refused"); })).rejects.toMatchObject({ message: "refused", stack: "refused" });
+    await expect(
+      quietly(async () => {
+        throw new Error("refused");
+      }),
+    ).rejects.toMatchObject({ message: "refused", stack: "refused" });
     await expect(quietly(async () => 5)).resolves.toBe(5);
   });
 });

@@ -1,6 +1,17 @@
 import {
-  APP_KEY_FLAG_KEYS, FLAG_KEYS, FLAG_SPECS, FlagKey, MANAGED_FLAG_KEYS, SECRET_FLAG_KEYS, applyFlagDefaults,
-  configurationsToFlags, describeFlagExpectation, flagAppliesTo, flagSpec, flagsToConfigurations, isFlagKey,
+  APP_KEY_FLAG_KEYS,
+  FLAG_KEYS,
+  FLAG_SPECS,
+  FlagKey,
+  MANAGED_FLAG_KEYS,
+  SECRET_FLAG_KEYS,
+  applyFlagDefaults,
+  configurationsToFlags,
+  describeFlagExpectation,
+  flagAppliesTo,
+  flagSpec,
+  flagsToConfigurations,
+  isFlagKey,
 } from "../../../sdk/src/resources/flags";
 
 // An independent transcription of the seed's Flags table ("Deploying to LiveEngage"):
@@ -64,13 +75,25 @@ describe("the flags table", () => {
   });
 
   it("marks exactly the six secret flags (lpAccessToken included: decided once, in the model)", () => {
-    expect([...SECRET_FLAG_KEYS].sort()).toEqual(
-      ["apigee_client_secret", "externalWebhookAPIKey", "lpAccessToken", "lpAccessTokenSecret", "lpAppSecret", "lpPassword"]);
+    expect([...SECRET_FLAG_KEYS].sort()).toEqual([
+      "apigee_client_secret",
+      "externalWebhookAPIKey",
+      "lpAccessToken",
+      "lpAccessTokenSecret",
+      "lpAppSecret",
+      "lpPassword",
+    ]);
   });
 
   it("marks the flags set by first-class inputs or the provider as managed", () => {
-    expect([...MANAGED_FLAG_KEYS].sort()).toEqual(
-      ["enableAccessibility", "externalWebhookUrl", "fallbackSkillId", "lpAccountId", "lpAccountUser", "lpUserRole"]);
+    expect([...MANAGED_FLAG_KEYS].sort()).toEqual([
+      "enableAccessibility",
+      "externalWebhookUrl",
+      "fallbackSkillId",
+      "lpAccountId",
+      "lpAccountUser",
+      "lpUserRole",
+    ]);
     expect(FLAG_SPECS.lpUserRole.managed).toEqual({ by: "input", input: "role" });
     expect(FLAG_SPECS.enableAccessibility.managed).toEqual({ by: "input", input: "accessibility" });
   });
@@ -90,16 +113,23 @@ describe("the flags table", () => {
   it("describes expectations without values", () => {
     expect(describeFlagExpectation("messageDelay")).toBe("a whole number of milliseconds ≥ 0, e.g. 300");
     expect(describeFlagExpectation("messageResendMaxRetries")).toBe("a whole number ≥ 1, e.g. 1");
-    expect(describeFlagExpectation("tileDisplay")).toBe("one of \"vertical\", \"horizontal\"");
+    expect(describeFlagExpectation("tileDisplay")).toBe('one of "vertical", "horizontal"');
   });
 });
 
 describe("applyFlagDefaults", () => {
   it("fills every non-null, unmanaged default of the Messaging column, keeping given values", () => {
     expect(applyFlagDefaults({ messageDelay: 0 }, "messaging")).toEqual({
-      defaultGreetingMessage: "hi", defaultStepupMessage: "_STEPUP_", fallbackEscalationTime: 180000,
-      messageDelay: 0, skipAgentMessage: false, tileDisplay: "vertical", messageResendMaxRetries: 1,
-      retryMessageInterval: 30000, maxEscalationRetries: 5, ringAcceptWait: 100,
+      defaultGreetingMessage: "hi",
+      defaultStepupMessage: "_STEPUP_",
+      fallbackEscalationTime: 180000,
+      messageDelay: 0,
+      skipAgentMessage: false,
+      tileDisplay: "vertical",
+      messageResendMaxRetries: 1,
+      retryMessageInterval: 30000,
+      maxEscalationRetries: 5,
+      ringAcceptWait: 100,
     });
   });
 
@@ -110,10 +140,16 @@ describe("applyFlagDefaults", () => {
 
 describe("wire conversion", () => {
   it("writes strings, booleans as true/false, integers in decimal, and omits null/unset", () => {
-    expect(flagsToConfigurations({
-      lpUserRole: "MANAGER", enableAccessibility: false, messageDelay: 3000, skipAgentMessage: true,
-      csdsDomain: undefined, fallbackSkillId: null as unknown as string,
-    })).toEqual({ lpUserRole: "MANAGER", enableAccessibility: "false", messageDelay: "3000", skipAgentMessage: "true" });
+    expect(
+      flagsToConfigurations({
+        lpUserRole: "MANAGER",
+        enableAccessibility: false,
+        messageDelay: 3000,
+        skipAgentMessage: true,
+        csdsDomain: undefined,
+        fallbackSkillId: null as unknown as string,
+      }),
+    ).toEqual({ lpUserRole: "MANAGER", enableAccessibility: "false", messageDelay: "3000", skipAgentMessage: "true" });
   });
 
   it("round-trips typed flags", () => {
@@ -122,10 +158,16 @@ describe("wire conversion", () => {
   });
 
   it("parses tolerantly: case-insensitive booleans and enums, masked secrets dropped, the rest kept as extra", () => {
-    expect(configurationsToFlags({
-      enableAccessibility: "TRUE", tileDisplay: "Horizontal", messageDelay: " 300 ", lpPassword: "********",
-      ringAcceptWait: "soon", disableGreetings: "true",
-    })).toEqual({
+    expect(
+      configurationsToFlags({
+        enableAccessibility: "TRUE",
+        tileDisplay: "Horizontal",
+        messageDelay: " 300 ",
+        lpPassword: "********",
+        ringAcceptWait: "soon",
+        disableGreetings: "true",
+      }),
+    ).toEqual({
       flags: { enableAccessibility: true, tileDisplay: "horizontal", messageDelay: 300 },
       extra: { ringAcceptWait: "soon", disableGreetings: "true" },
     });

@@ -11,7 +11,14 @@ const tick = () => new Promise((r) => setImmediate(r));
 function step(log: string[], name: string) {
   let finish!: () => void;
   const done = new Promise<void>((r) => (finish = r));
-  return { run: async () => { log.push(`${name}>`); await done; log.push(`<${name}`); }, finish };
+  return {
+    run: async () => {
+      log.push(`${name}>`);
+      await done;
+      log.push(`<${name}`);
+    },
+    finish,
+  };
 }
 
 afterEach(() => resetRolloutGate());
@@ -80,12 +87,22 @@ describe("rollout gate", () => {
   it("gives the turn back when the stop fails, or when the replacement fails", async () => {
     bookRestart("c1", turn("1"));
     bookRestart("c2", turn("2"));
-    await expect(deleteInTurn("c1", async () => { throw new Error("stop refused"); })).rejects.toThrow("stop refused");
+    await expect(
+      deleteInTurn("c1", async () => {
+        throw new Error("stop refused");
+      }),
+    ).rejects.toThrow("stop refused");
     await deleteInTurn("c2", async () => undefined);
-    await expect(createInTurn(turn("2"), async () => { throw new Error("never Connected"); })).rejects.toThrow("never Connected");
+    await expect(
+      createInTurn(turn("2"), async () => {
+        throw new Error("never Connected");
+      }),
+    ).rejects.toThrow("never Connected");
     bookRestart("c3", turn("3"));
     let ran = false;
-    await deleteInTurn("c3", async () => { ran = true; });
+    await deleteInTurn("c3", async () => {
+      ran = true;
+    });
     expect(ran).toBe(true);
   });
 });

@@ -1,6 +1,11 @@
 import { botConnectorWarnings, checkInputs } from "../../../sdk/src/resources/check";
 import {
-  botAgentInputsSchema, botConnectorInputsSchema, campaignInputsSchema, connectorConfigurations, engagementInputsSchema, isAllowedWebhookUrl,
+  botAgentInputsSchema,
+  botConnectorInputsSchema,
+  campaignInputsSchema,
+  connectorConfigurations,
+  engagementInputsSchema,
+  isAllowedWebhookUrl,
   skillInputsSchema,
 } from "../../../sdk/src/resources/schemas";
 import { QUAD, at, connector, failConnector, okConnector } from "./helpers";
@@ -8,13 +13,16 @@ import { QUAD, at, connector, failConnector, okConnector } from "./helpers";
 describe("Skill inputs", () => {
   it("applies defaults and trims the name", () => {
     expect(checkInputs(skillInputsSchema, { name: "  bot-skill " }).inputs).toEqual({
-      name: "bot-skill", maxWaitTime: 120, canTransfer: true, fallbackWhenAllAgentsAreAway: true, adopt: false,
+      name: "bot-skill",
+      maxWaitTime: 120,
+      canTransfer: true,
+      fallbackWhenAllAgentsAreAway: true,
+      adopt: false,
     });
   });
 
   it("treats skillTransferList as a set (sorted, de-duplicated)", () => {
-    expect(checkInputs(skillInputsSchema, { name: "s", skillTransferList: ["3", "1", "3"] }).inputs?.skillTransferList)
-      .toEqual(["1", "3"]);
+    expect(checkInputs(skillInputsSchema, { name: "s", skillTransferList: ["3", "1", "3"] }).inputs?.skillTransferList).toEqual(["1", "3"]);
   });
 
   it.each([
@@ -32,8 +40,9 @@ describe("Skill inputs", () => {
   });
 
   it("refuses unknown keys with a suggestion", () => {
-    expect(checkInputs(skillInputsSchema, { name: "s", maxWaitTim: 3 }).failures)
-      .toEqual([{ property: "maxWaitTim", reason: "unknown property 'maxWaitTim'; did you mean 'maxWaitTime'?" }]);
+    expect(checkInputs(skillInputsSchema, { name: "s", maxWaitTim: 3 }).failures).toEqual([
+      { property: "maxWaitTim", reason: "unknown property 'maxWaitTim'; did you mean 'maxWaitTime'?" },
+    ]);
   });
 });
 
@@ -42,7 +51,13 @@ describe("BotAgent inputs", () => {
 
   it("applies defaults", () => {
     expect(checkInputs(botAgentInputsSchema, { ...agent, password: "pw-a1b2c3d4", skillIds: ["9", "2"] }).inputs).toEqual({
-      ...agent, password: "pw-a1b2c3d4", skillIds: ["2", "9"], role: "ASSIGNED_AGENT", enabled: true, maxChats: -1, adopt: false,
+      ...agent,
+      password: "pw-a1b2c3d4",
+      skillIds: ["2", "9"],
+      role: "ASSIGNED_AGENT",
+      enabled: true,
+      maxChats: -1,
+      adopt: false,
     });
   });
 
@@ -73,19 +88,28 @@ describe("BotAgent inputs", () => {
 
 describe("Campaign and Engagement inputs", () => {
   it("applies campaign defaults", () => {
-    expect(checkInputs(campaignInputsSchema, { name: "Bot campaign" }).inputs)
-      .toEqual({ name: "Bot campaign", published: true, adopt: false });
+    expect(checkInputs(campaignInputsSchema, { name: "Bot campaign" }).inputs).toEqual({
+      name: "Bot campaign",
+      published: true,
+      adopt: false,
+    });
   });
 
   it("applies engagement defaults", () => {
-    expect(checkInputs(engagementInputsSchema, { campaignId: "1", name: "e", skillId: "2" }).inputs)
-      .toEqual({ campaignId: "1", name: "e", skillId: "2", channel: "messaging", enabled: true, adopt: false });
+    expect(checkInputs(engagementInputsSchema, { campaignId: "1", name: "e", skillId: "2" }).inputs).toEqual({
+      campaignId: "1",
+      name: "e",
+      skillId: "2",
+      channel: "messaging",
+      enabled: true,
+      adopt: false,
+    });
   });
 
   it("refuses a missing skill and an unknown channel", () => {
     const r = checkInputs(engagementInputsSchema, { campaignId: "1", name: "e", channel: "sms" });
     expect(r.failures.map((f) => f.property).sort()).toEqual(["channel", "skillId"]);
-    expect(at(r.failures, "channel")?.reason).toBe("channel must be one of \"messaging\", \"chat\"");
+    expect(at(r.failures, "channel")?.reason).toBe('channel must be one of "messaging", "chat"');
   });
 });
 
@@ -93,14 +117,20 @@ describe("BotConnector inputs", () => {
   it("applies defaults", () => {
     const inputs = okConnector(connector());
     expect(inputs).toMatchObject({
-      role: "ASSIGNED_AGENT", environment: "demo", running: true, accessibility: true, connectTimeoutSeconds: 600, adopt: false,
+      role: "ASSIGNED_AGENT",
+      environment: "demo",
+      running: true,
+      accessibility: true,
+      connectTimeoutSeconds: 600,
+      adopt: false,
     });
     expect(inputs.flags.messageDelay).toBe(300);
   });
 
   it("requires conversationType, with no default", () => {
-    expect(at(failConnector(connector({ conversationType: undefined })), "conversationType")?.reason)
-      .toBe("conversationType must be one of \"messaging\", \"chat\"");
+    expect(at(failConnector(connector({ conversationType: undefined })), "conversationType")?.reason).toBe(
+      'conversationType must be one of "messaging", "chat"',
+    );
   });
 
   it.each([
@@ -117,26 +147,33 @@ describe("BotConnector inputs", () => {
     expect(r.failures.map((f) => f.property)).toEqual(allowed ? [] : ["externalWebhookUrl"]);
   });
 
-  it.each([["connectTimeoutSeconds", 0], ["environment", "staging"], ["running", "yes"], ["agent", "a b"], ["botId", ""]])(
-    "refuses %s = %p", (property, value) => {
-      expect(at(failConnector(connector({ [property]: value })), property)).toBeDefined();
-    });
+  it.each([
+    ["connectTimeoutSeconds", 0],
+    ["environment", "staging"],
+    ["running", "yes"],
+    ["agent", "a b"],
+    ["botId", ""],
+  ])("refuses %s = %p", (property, value) => {
+    expect(at(failConnector(connector({ [property]: value })), property)).toBeDefined();
+  });
 });
 
 describe("BotConnector customConfigurations", () => {
   it("passes keys outside the table through, with a warning", () => {
-    const r = checkInputs(botConnectorInputsSchema,
-      connector({ customConfigurations: { disableGreetings: "true" } }), { warnings: botConnectorWarnings });
+    const r = checkInputs(botConnectorInputsSchema, connector({ customConfigurations: { disableGreetings: "true" } }), {
+      warnings: botConnectorWarnings,
+    });
     expect(r.inputs?.customConfigurations).toEqual({ disableGreetings: "true" });
     expect(r.warnings).toEqual([
-      "customConfigurations.disableGreetings is not in the flags table and is passed to the connector unchecked; "
-      + "check its spelling against the connector documentation",
+      "customConfigurations.disableGreetings is not in the flags table and is passed to the connector unchecked; " +
+        "check its spelling against the connector documentation",
     ]);
   });
 
   it("suggests the flag a misspelt key resembles", () => {
-    expect(botConnectorWarnings({ flags: {}, customConfigurations: { messagedelay: "3" } })[0])
-      .toContain("did you mean flags.messageDelay?");
+    expect(botConnectorWarnings({ flags: {}, customConfigurations: { messagedelay: "3" } })[0]).toContain(
+      "did you mean flags.messageDelay?",
+    );
   });
 
   it("warns nothing without custom keys or app keys", () => {
@@ -157,20 +194,35 @@ describe("BotConnector customConfigurations", () => {
   });
 
   it("refuses non-string values", () => {
-    expect(at(failConnector(connector({ customConfigurations: { disableGreetings: true } })), "customConfigurations.disableGreetings")?.reason)
-      .toContain("must be a string");
+    expect(
+      at(failConnector(connector({ customConfigurations: { disableGreetings: true } })), "customConfigurations.disableGreetings")?.reason,
+    ).toContain("must be a string");
   });
 });
 
 describe("connectorConfigurations (wire form)", () => {
   it("puts first-class inputs in as their flags, then typed flags, then custom keys — all strings", () => {
-    const inputs = okConnector(connector({
-      role: "MANAGER", accessibility: false, fallbackSkillId: "77", conversationType: "chat",
-      customConfigurations: { disableGreetings: "true" },
-    }, QUAD));
+    const inputs = okConnector(
+      connector(
+        {
+          role: "MANAGER",
+          accessibility: false,
+          fallbackSkillId: "77",
+          conversationType: "chat",
+          customConfigurations: { disableGreetings: "true" },
+        },
+        QUAD,
+      ),
+    );
     expect(connectorConfigurations(inputs, "12345678")).toEqual({
-      lpAccountId: "12345678", lpAccountUser: "cb-bot-1", ...QUAD, lpUserRole: "MANAGER", enableAccessibility: "false",
-      fallbackSkillId: "77", defaultGreetingMessage: "hi", disableGreetings: "true",
+      lpAccountId: "12345678",
+      lpAccountUser: "cb-bot-1",
+      ...QUAD,
+      lpUserRole: "MANAGER",
+      enableAccessibility: "false",
+      fallbackSkillId: "77",
+      defaultGreetingMessage: "hi",
+      disableGreetings: "true",
     });
   });
 });

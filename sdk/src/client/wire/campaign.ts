@@ -43,7 +43,15 @@ export interface CampaignInput {
   weight?: number;
 }
 
-const CAMPAIGN_INPUT_KEYS = ["name", "description", "goalId", "status", "lobId", "priority", "weight"] as const satisfies readonly (keyof CampaignInput)[];
+const CAMPAIGN_INPUT_KEYS = [
+  "name",
+  "description",
+  "goalId",
+  "status",
+  "lobId",
+  "priority",
+  "weight",
+] as const satisfies readonly (keyof CampaignInput)[];
 
 /** The request body for a campaign create/replace. */
 export function campaignBody(input: CampaignInput): Partial<CampaignInput> {
@@ -89,7 +97,15 @@ export interface EngagementInput {
   skillName?: string;
 }
 
-const ENGAGEMENT_INPUT_KEYS = ["name", "description", "enabled", "channel", "conversationType", "skillId", "skillName"] as const satisfies readonly (keyof EngagementInput)[];
+const ENGAGEMENT_INPUT_KEYS = [
+  "name",
+  "description",
+  "enabled",
+  "channel",
+  "conversationType",
+  "skillId",
+  "skillName",
+] as const satisfies readonly (keyof EngagementInput)[];
 
 /** The request body for an engagement create/replace. */
 export function engagementBody(input: EngagementInput): Partial<EngagementInput> {

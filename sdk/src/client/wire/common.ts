@@ -5,7 +5,13 @@
 import { z } from "zod";
 
 /** A LivePerson numeric id, accepted as a number or a numeric string, returned as a number. */
-export const numericId = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+export const numericId = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** An id that the CB services treat as a string (user ids, account ids), accepted as either. */
 export const stringId = z.union([z.string(), z.number().transform(String)]);

@@ -28,9 +28,15 @@ export function cbEnvelope<T extends z.ZodType>(result: T) {
 }
 
 // Configuration values are strings on the wire; tolerate numbers/booleans from other producers.
-const configurationsSchema = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-  .transform((c) => maskSecrets(Object.fromEntries(Object.entries(c).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v)]))));
+const configurationsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).transform((c) =>
+  maskSecrets(
+    Object.fromEntries(
+      Object.entries(c)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, String(v)]),
+    ),
+  ),
+);
 
 /** An agent connector as read. Secret configuration values are always `"********"`. */
 export const connectorSchema = z.object({
@@ -70,7 +76,10 @@ export const connectorStatusSchema = z.object({
   lpUserId: stringId,
   status: z.string(),
   reasons: z.array(z.string()).nullish(),
-  components: z.array(z.object({ name: z.string(), ok: z.boolean(), reason: z.string().nullish() })).nullish().transform((c) => c ?? []),
+  components: z
+    .array(z.object({ name: z.string(), ok: z.boolean(), reason: z.string().nullish() }))
+    .nullish()
+    .transform((c) => c ?? []),
   since: z.union([z.number(), z.string()]).nullish(),
   /** The Bot Status app's connection levels, when the service reports them. */
   conversationalCloudConnection: z.string().nullish(),
@@ -96,7 +105,13 @@ export function statusReading(entry: ConnectorStatusEntry): StatusReading {
 }
 
 /** Status of all connectors of one bot. */
-export const botStatusSchema = z.object({ botId: z.string().nullish(), agents: z.array(connectorStatusSchema).nullish().transform((a) => a ?? []) });
+export const botStatusSchema = z.object({
+  botId: z.string().nullish(),
+  agents: z
+    .array(connectorStatusSchema)
+    .nullish()
+    .transform((a) => a ?? []),
+});
 export type BotStatus = z.infer<typeof botStatusSchema>;
 
 /** A Conversation Builder bot (listing only; unknown fields dropped). */

@@ -56,9 +56,22 @@ export interface SkillInput {
 }
 
 const SKILL_INPUT_KEYS = [
-  "name", "description", "maxWaitTime", "wrapUpTime", "canTransfer", "skillTransferList", "fallbackSkill",
-  "fallbackWhenAllAgentsAreAway", "skillRoutingConfiguration", "lobIds", "workingHoursId", "specialOccasionId",
-  "slaDefaultResponseTime", "slaUrgentResponseTime", "slaFirstTimeResponseTime", "autoCloseInSeconds",
+  "name",
+  "description",
+  "maxWaitTime",
+  "wrapUpTime",
+  "canTransfer",
+  "skillTransferList",
+  "fallbackSkill",
+  "fallbackWhenAllAgentsAreAway",
+  "skillRoutingConfiguration",
+  "lobIds",
+  "workingHoursId",
+  "specialOccasionId",
+  "slaDefaultResponseTime",
+  "slaUrgentResponseTime",
+  "slaFirstTimeResponseTime",
+  "autoCloseInSeconds",
   "transferToAgentMaxWaitInSeconds",
 ] as const satisfies readonly (keyof SkillInput)[];
 

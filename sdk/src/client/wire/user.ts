@@ -67,9 +67,25 @@ export interface UserInput {
 }
 
 const USER_INPUT_KEYS = [
-  "loginName", "fullName", "nickname", "email", "isEnabled", "maxChats", "maxAsyncChats", "skillIds", "profileIds",
-  "memberOf", "managerOf", "permissionGroups", "passwordSh", "isApiUser", "allowedAppKeys", "userTypeId", "lobIds",
-  "description", "changePwdNextLogin",
+  "loginName",
+  "fullName",
+  "nickname",
+  "email",
+  "isEnabled",
+  "maxChats",
+  "maxAsyncChats",
+  "skillIds",
+  "profileIds",
+  "memberOf",
+  "managerOf",
+  "permissionGroups",
+  "passwordSh",
+  "isApiUser",
+  "allowedAppKeys",
+  "userTypeId",
+  "lobIds",
+  "description",
+  "changePwdNextLogin",
 ] as const satisfies readonly (keyof UserInput)[];
 
 /** The request body for a user create (`id` undefined) or replace. */
@@ -87,7 +103,10 @@ export function userBody(input: UserInput, id?: number): Record<string, unknown>
 export function userToInput(user: User): UserInput {
   const u = withoutNulls(user);
   return {
-    ...pickDefined(u, USER_INPUT_KEYS.filter((k) => k !== "passwordSh" && k !== "memberOf" && k !== "managerOf" && k !== "userTypeId")),
+    ...pickDefined(
+      u,
+      USER_INPUT_KEYS.filter((k) => k !== "passwordSh" && k !== "memberOf" && k !== "managerOf" && k !== "userTypeId"),
+    ),
     loginName: user.loginName,
     fullName: u.fullName ?? "",
     nickname: u.nickname ?? "",

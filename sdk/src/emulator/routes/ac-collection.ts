@@ -28,7 +28,10 @@ function setRevision(reply: FastifyReply, rev: number): void {
 function checkIfMatch(req: FastifyRequest, current: number): void {
   const raw = req.headers["if-match"];
   if (raw === undefined) return;
-  const v = String(raw).trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
+  const v = String(raw)
+    .trim()
+    .replace(/^W\//, "")
+    .replace(/^"(.*)"$/, "$1");
   if (v === "-1" || v === "*") return;
   if (v !== String(current)) throw acErrors.revisionConflict(v, current);
 }
@@ -44,7 +47,10 @@ function selectOf(q: Record<string, string | undefined>, dflt: string[] | undefi
   const s = q.select;
   if (s === undefined || s === "") return dflt;
   if (s === "$all") return undefined;
-  return s.split(",").map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export function registerCollection<T extends { id: number }>(

@@ -9,9 +9,15 @@ import type { RouteContext } from "./context";
 import { z } from "zod";
 import { STATUS_VOCABULARIES } from "../../model/connectorStatus";
 
-const phaseWords = z.strictObject({
-  "never-started": z.string().min(1), stopped: z.string().min(1), starting: z.string().min(1), failed: z.string().min(1), connected: z.string().min(1),
-}).partial();
+const phaseWords = z
+  .strictObject({
+    "never-started": z.string().min(1),
+    stopped: z.string().min(1),
+    starting: z.string().min(1),
+    failed: z.string().min(1),
+    connected: z.string().min(1),
+  })
+  .partial();
 const statusWordsBody = z.strictObject({ vocabulary: z.enum(STATUS_VOCABULARIES), overrides: phaseWords.optional() });
 
 function bad(message: string): ApiError {
@@ -70,22 +76,19 @@ export function registerAdmin(app: FastifyInstance, ctx: RouteContext, faults: F
     return {};
   });
 
-  app.get(
-    "/_emulator/status-history",
-    async (req: FastifyRequest<{ Querystring: { account?: string; botId?: string } }>) => {
-      const account = req.query.account;
-      if (!account) throw bad("account is required");
-      const acc = ctx.store.account(account);
-      if (!acc) throw new ApiError(404, "unknown-account", `unknown account ${account}`);
-      const connectors = Object.entries(acc.statusHistory)
-        .map(([key, history]) => {
-          const [botId, lpUserId] = key.split("/");
-          return { botId, lpUserId, lpAccountUser: acc.users[lpUserId]?.loginName ?? null, history };
-        })
-        .filter((c) => req.query.botId === undefined || c.botId === req.query.botId);
-      return { account, connectors };
-    },
-  );
+  app.get("/_emulator/status-history", async (req: FastifyRequest<{ Querystring: { account?: string; botId?: string } }>) => {
+    const account = req.query.account;
+    if (!account) throw bad("account is required");
+    const acc = ctx.store.account(account);
+    if (!acc) throw new ApiError(404, "unknown-account", `unknown account ${account}`);
+    const connectors = Object.entries(acc.statusHistory)
+      .map(([key, history]) => {
+        const [botId, lpUserId] = key.split("/");
+        return { botId, lpUserId, lpAccountUser: acc.users[lpUserId]?.loginName ?? null, history };
+      })
+      .filter((c) => req.query.botId === undefined || c.botId === req.query.botId);
+    return { account, connectors };
+  });
 
   app.post("/_emulator/faults", async (req, reply) => {
     const r = faultRuleSchema.safeParse(req.body);

@@ -24,7 +24,7 @@ function requireV(req: Req): void {
 
 function csrfOf(req: Req): string {
   const r = csrfBody.safeParse(req.body);
-  if (!r.success) throw loginErrors.badRequest("the body must be {\"csrf\": \"…\"}");
+  if (!r.success) throw loginErrors.badRequest('the body must be {"csrf": "…"}');
   return r.data.csrf;
 }
 

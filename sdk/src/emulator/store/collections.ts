@@ -44,9 +44,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   const r = schema.safeParse(body);
   if (!r.success) {
     // Messages name the field and the rule, never the value sent (it might be a secret).
-    throw acErrors.validation(
-      r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`).join("; "),
-    );
+    throw acErrors.validation(r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`).join("; "));
   }
   return r.data;
 }
@@ -69,7 +67,13 @@ function liveSkill(acc: AccountState, id: number): Skill | undefined {
   return s && !s.deleted ? s : undefined;
 }
 
-function nameTaken<T extends Entity>(items: Record<string, T>, name: string, self: number, get: (t: T) => string, deleted: (t: T) => boolean) {
+function nameTaken<T extends Entity>(
+  items: Record<string, T>,
+  name: string,
+  self: number,
+  get: (t: T) => string,
+  deleted: (t: T) => boolean,
+) {
   const n = name.toLowerCase();
   return Object.values(items).some((t) => t.id !== self && !deleted(t) && get(t).toLowerCase() === n);
 }
@@ -122,7 +126,16 @@ export const skills: CollectionSpec<Skill> = {
   build(acc, raw, ctx) {
     const b = parseBody(skillSchema, raw);
     checkBodyId(b, ctx);
-    if (nameTaken(acc.skills, b.name, ctx.id, (s) => s.name, (s) => s.deleted)) throw acErrors.duplicateName("skill", b.name);
+    if (
+      nameTaken(
+        acc.skills,
+        b.name,
+        ctx.id,
+        (s) => s.name,
+        (s) => s.deleted,
+      )
+    )
+      throw acErrors.duplicateName("skill", b.name);
     for (const r of b.skillRoutingConfiguration ?? []) {
       if (r.agentGroupId !== -1) throw acErrors.missingReference(`agent group ${r.agentGroupId} does not exist`);
     }
@@ -217,7 +230,22 @@ export const userSchema = z.strictObject({
   isActive: z.unknown().optional(),
   resetMfaSecret: z.unknown().optional(),
 });
-const USER_IGNORED = ["id", "pid", "deleted", "dateUpdated", "dateCreated", "lastPwdChangeDate", "passwordSh", "profiles", "skills", "lobs", "managedAgentGroups", "lpaCreatedUser", "isActive", "resetMfaSecret"];
+const USER_IGNORED = [
+  "id",
+  "pid",
+  "deleted",
+  "dateUpdated",
+  "dateCreated",
+  "lastPwdChangeDate",
+  "passwordSh",
+  "profiles",
+  "skills",
+  "lobs",
+  "managedAgentGroups",
+  "lpaCreatedUser",
+  "isActive",
+  "resetMfaSecret",
+];
 
 export const users: CollectionSpec<User> = {
   name: "users",
@@ -233,7 +261,16 @@ export const users: CollectionSpec<User> = {
   build(acc, raw, ctx) {
     const b = parseBody(userSchema, raw);
     checkBodyId(b, ctx);
-    if (nameTaken(acc.users, b.loginName, ctx.id, (u) => u.loginName, (u) => u.deleted)) throw acErrors.duplicateName("user", b.loginName);
+    if (
+      nameTaken(
+        acc.users,
+        b.loginName,
+        ctx.id,
+        (u) => u.loginName,
+        (u) => u.deleted,
+      )
+    )
+      throw acErrors.duplicateName("user", b.loginName);
     const isApiUser = b.isApiUser ?? false;
     const keys = (b.allowedAppKeys ?? "").trim();
     const hasPassword = !!b.passwordSh || (!!ctx.existing && !ctx.existing.isApiUser && !!acc.userSecrets[ctx.id]?.passwordDigest);
@@ -243,7 +280,8 @@ export const users: CollectionSpec<User> = {
     } else if (!hasPassword) {
       throw acErrors.validation("passwordSh is required for a user that is not an API user");
     }
-    for (const p of b.profileIds) if (!acc.profiles[p] || acc.profiles[p].deleted) throw acErrors.missingReference(`profile ${p} does not exist`);
+    for (const p of b.profileIds)
+      if (!acc.profiles[p] || acc.profiles[p].deleted) throw acErrors.missingReference(`profile ${p} does not exist`);
     for (const s of b.skillIds ?? []) if (!liveSkill(acc, s)) throw acErrors.missingReference(`skill ${s} does not exist`);
     for (const g of [b.memberOf, ...(b.managerOf ?? [])]) {
       if (g && g.agentGroupId !== -1) throw acErrors.missingReference(`agent group ${g.agentGroupId} does not exist`);
@@ -327,7 +365,16 @@ export const campaigns: CollectionSpec<Campaign> = {
   build(acc, raw, ctx) {
     const b = parseBody(campaignSchema, raw);
     checkBodyId(b, ctx);
-    if (nameTaken(acc.campaigns, b.name, ctx.id, (c) => c.name, (c) => c.isDeleted)) throw acErrors.duplicateName("campaign", b.name);
+    if (
+      nameTaken(
+        acc.campaigns,
+        b.name,
+        ctx.id,
+        (c) => c.name,
+        (c) => c.isDeleted,
+      )
+    )
+      throw acErrors.duplicateName("campaign", b.name);
     if (!acc.goals[b.goalId] || acc.goals[b.goalId].deleted) throw acErrors.missingReference(`goal ${b.goalId} does not exist`);
     noRefs("LOB", b.lobId == null ? [] : [b.lobId]);
     return {

@@ -122,11 +122,17 @@ export class FilePersistence implements Persistence {
         // Serialised synchronously: the snapshot includes every mutation up to `target`.
         await atomicWrite(this.dir, STATE_FILE, this.snapshot());
         this.durableSeq = target;
-        this.settle((w) => w.target <= target, (w) => w.resolve());
+        this.settle(
+          (w) => w.target <= target,
+          (w) => w.resolve(),
+        );
       }
     } catch (err) {
       // The changes stay dirty (retried on the next write); whoever waits learns of the failure.
-      this.settle(() => true, (w) => w.reject(err));
+      this.settle(
+        () => true,
+        (w) => w.reject(err),
+      );
     } finally {
       this.loop = null;
     }

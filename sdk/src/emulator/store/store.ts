@@ -7,13 +7,7 @@ import { SECRET_MASK } from "../../model/secretMask";
 import { computeStatus, type ComputedStatus } from "../status";
 import { applySeedAccount, initialState, seedSchema, type BaseSeed, type SeedInput } from "../seed";
 import type { Persistence } from "./persistence";
-import {
-  COLLECTIONS,
-  type AccountState,
-  type CollectionName,
-  type Connector,
-  type EmulatorState,
-} from "./state";
+import { COLLECTIONS, type AccountState, type CollectionName, type Connector, type EmulatorState } from "./state";
 
 export interface StoreOptions {
   persistence: Persistence;
@@ -104,11 +98,14 @@ export class Store {
   private scheduleAt(at: number, accountId: string): void {
     const key = `${accountId}@${at}`;
     if (this.closed || this.timers.has(key)) return;
-    const t = setTimeout(() => {
-      this.timers.delete(key);
-      const acc = this.account(accountId);
-      if (acc && this.refreshStatuses(acc)) this.opts.persistence.markDirty();
-    }, Math.max(0, at - this.now()) + 1);
+    const t = setTimeout(
+      () => {
+        this.timers.delete(key);
+        const acc = this.account(accountId);
+        if (acc && this.refreshStatuses(acc)) this.opts.persistence.markDirty();
+      },
+      Math.max(0, at - this.now()) + 1,
+    );
     t.unref();
     this.timers.set(key, t);
   }
@@ -163,7 +160,10 @@ export class Store {
               ...c,
               configurations: maskConfigurations(c.configurations),
               running: c.running
-                ? { ...c.running, snapshot: { ...c.running.snapshot, configurations: maskConfigurations(c.running.snapshot.configurations) } }
+                ? {
+                    ...c.running,
+                    snapshot: { ...c.running.snapshot, configurations: maskConfigurations(c.running.snapshot.configurations) },
+                  }
                 : null,
             },
           ]),

@@ -5,22 +5,28 @@
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from "../../model/connectorStatus";
 import { z } from "zod";
 import {
-  APP_KEY_FLAG_KEYS, FLAG_KEYS, FlagValues, SECRET_FLAG_KEYS, applyFlagDefaults, flagAppliesTo, flagsToConfigurations,
+  APP_KEY_FLAG_KEYS,
+  FLAG_KEYS,
+  FlagValues,
+  SECRET_FLAG_KEYS,
+  applyFlagDefaults,
+  flagAppliesTo,
+  flagsToConfigurations,
 } from "../flags";
 import { CONVERSATION_TYPES } from "../../model/conversationTypes";
 import { DEFAULT_ROLE } from "../../model/roles";
 import { loginNameSchema } from "./botAgent";
 import { adoptSchema, flag, idString, must, nonEmpty, oneOf, ROLES, wholeNumber } from "./common";
-import {
-  ConnectorFlags, connectorFlagsSchema, customConfigurationsSchema, flagRefusal,
-} from "./connectorFlags";
+import { ConnectorFlags, connectorFlagsSchema, customConfigurationsSchema, flagRefusal } from "./connectorFlags";
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-const WEBHOOK_MSG = must("must be an https:// URL (http:// only for loopback hosts), e.g. \"https://hooks.example.com/bot\"");
+const WEBHOOK_MSG = must('must be an https:// URL (http:// only for loopback hosts), e.g. "https://hooks.example.com/bot"');
 
-const WEBHOOK_CREDENTIALS_MSG = must("must not carry credentials (https://user:password@…): a URL is printed by preview and "
-  + "stored in plaintext in state; remove them from the URL and put the key in the secret flag externalWebhookAPIKey "
-  + "(sent to the webhook as 'Bearer <key>'; e.g. flags.externalWebhookAPIKey = config.requireSecret(\"hookKey\"))");
+const WEBHOOK_CREDENTIALS_MSG = must(
+  "must not carry credentials (https://user:password@…): a URL is printed by preview and " +
+    "stored in plaintext in state; remove them from the URL and put the key in the secret flag externalWebhookAPIKey " +
+    "(sent to the webhook as 'Bearer <key>'; e.g. flags.externalWebhookAPIKey = config.requireSecret(\"hookKey\"))",
+);
 
 /** Whether a URL carries userinfo (`user:password@`); false for what is not a URL at all. */
 export function hasUrlCredentials(text: string): boolean {
@@ -35,13 +41,17 @@ export function hasUrlCredentials(text: string): boolean {
 /** https, or http on a loopback host (the local emulator) — the same rule as the client. */
 export function isAllowedWebhookUrl(text: string): boolean {
   let url: URL;
-  try { url = new URL(text); } catch { return false; }
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
   return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
 }
 
 const baseSchema = z.strictObject({
   /** Conversation Builder bot id. Changing it replaces the connector. */
-  botId: nonEmpty("a Conversation Builder bot id, e.g. \"a1b2c3d4-...\""),
+  botId: nonEmpty('a Conversation Builder bot id, e.g. "a1b2c3d4-..."'),
   /** Login name of the bot user (`lpAccountUser`). Changing it replaces the connector. */
   agent: loginNameSchema,
   /** LivePerson user id of the bot user; looked up from `agent` when absent. */
@@ -55,7 +65,8 @@ const baseSchema = z.strictObject({
   /** Started (true) or stopped (false); an in-place update. @default true */
   running: flag(true).default(true),
   /** HTTP connector target instead of WebSocket; sent as `externalWebhookUrl`. */
-  externalWebhookUrl: z.string({ error: WEBHOOK_MSG })
+  externalWebhookUrl: z
+    .string({ error: WEBHOOK_MSG })
     .refine(isAllowedWebhookUrl, { error: WEBHOOK_MSG })
     .refine((u) => !hasUrlCredentials(u), { error: WEBHOOK_CREDENTIALS_MSG })
     .optional(),
@@ -102,8 +113,13 @@ function refineConnector(v: unknown, ctx: z.RefinementCtx): void {
   if (conversationType === "chat") {
     for (const key of FLAG_KEYS) {
       if (isSet(given, key) && flagRefusal(key) === undefined && !flagAppliesTo(key, "chat")) {
-        ctx.addIssue({ code: "custom", path: ["flags", key], message: must(
-          "only applies to messaging connectors (the flags table marks it N for chat); remove it or set conversationType to \"messaging\"") });
+        ctx.addIssue({
+          code: "custom",
+          path: ["flags", key],
+          message: must(
+            'only applies to messaging connectors (the flags table marks it N for chat); remove it or set conversationType to "messaging"',
+          ),
+        });
       }
     }
   }
@@ -111,15 +127,26 @@ function refineConnector(v: unknown, ctx: z.RefinementCtx): void {
   const keys = APP_KEY_FLAG_KEYS.filter((k) => isSet(given, k));
   const quad = APP_KEY_FLAG_KEYS.join(", ");
   if (hasPassword && keys.length > 0) {
-    ctx.addIssue({ code: "custom", path: ["flags", "lpPassword"], message: must(
-      `cannot be combined with the app-key flags (${quad}): the connector logs in with either a password or the app-key quadruple`) });
+    ctx.addIssue({
+      code: "custom",
+      path: ["flags", "lpPassword"],
+      message: must(
+        `cannot be combined with the app-key flags (${quad}): the connector logs in with either a password or the app-key quadruple`,
+      ),
+    });
   } else if (!hasPassword && keys.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["flags", "lpPassword"], message: must(
-      `is required, or all of ${quad} instead: the running connector logs in as the bot agent with one of them`) });
+    ctx.addIssue({
+      code: "custom",
+      path: ["flags", "lpPassword"],
+      message: must(`is required, or all of ${quad} instead: the running connector logs in as the bot agent with one of them`),
+    });
   } else if (!hasPassword) {
     for (const k of APP_KEY_FLAG_KEYS.filter((k) => !keys.includes(k))) {
-      ctx.addIssue({ code: "custom", path: ["flags", k], message: must(
-        `is required with the other app-key flags: give all of ${quad}, or flags.lpPassword instead`) });
+      ctx.addIssue({
+        code: "custom",
+        path: ["flags", k],
+        message: must(`is required with the other app-key flags: give all of ${quad}, or flags.lpPassword instead`),
+      });
     }
   }
 }

@@ -1,11 +1,11 @@
 /** Inputs of the Campaign resource (LivePerson `le-campaigns`, reference §6.2). */
 import { z } from "zod";
-import { adoptSchema, flag, idString, must, nonEmpty, objectName } from "./common";
+import { adoptSchema, flag, idString, must, objectName } from "./common";
 
 /** Checked, normalized Campaign inputs. */
 export const campaignInputsSchema = z.strictObject({
   /** Unique campaign name. */
-  name: objectName("a non-empty campaign name, e.g. \"Bot campaign\""),
+  name: objectName('a non-empty campaign name, e.g. "Bot campaign"'),
   description: z.string({ error: must("must be a string") }).optional(),
   /** Goal id; when absent the provider picks the account's seeded goal. */
   goalId: idString("4440268273").optional(),

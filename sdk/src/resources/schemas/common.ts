@@ -18,12 +18,17 @@ export function must(text: string): string {
 
 /** A trimmed, non-empty string. @internal */
 export function nonEmpty(what = "a non-empty string") {
-  return z.string({ error: must(`must be ${what}`) }).trim().min(1, { error: must(`must be ${what}`) });
+  return z
+    .string({ error: must(`must be ${what}`) })
+    .trim()
+    .min(1, { error: must(`must be ${what}`) });
 }
 
 /** A name LiveEngage keeps (skill, campaign, engagement): trimmed, non-empty, within its length limit. @internal */
 export function objectName(what: string) {
-  return nonEmpty(what).max(NAME_MAX_LENGTH, { error: must(`must be at most ${NAME_MAX_LENGTH} characters (LiveEngage's limit for names); shorten it`) });
+  return nonEmpty(what).max(NAME_MAX_LENGTH, {
+    error: must(`must be at most ${NAME_MAX_LENGTH} characters (LiveEngage's limit for names); shorten it`),
+  });
 }
 
 /**
@@ -32,8 +37,10 @@ export function objectName(what: string) {
  * @internal
  */
 export function idString(example = "3735471112") {
-  const msg = must(`must be the numeric id of an existing object as a string of digits, e.g. "${example}"; `
-    + "a name is not an id: pass the resource's id output (e.g. skill.id) or look the id up in LiveEngage");
+  const msg = must(
+    `must be the numeric id of an existing object as a string of digits, e.g. "${example}"; ` +
+      "a name is not an id: pass the resource's id output (e.g. skill.id) or look the id up in LiveEngage",
+  );
   return z.string({ error: msg }).trim().regex(/^\d+$/, { error: msg });
 }
 
@@ -65,6 +72,7 @@ export { ROLES, type Role } from "../../model/roles";
 
 /** Sorted, de-duplicated ids: these lists are sets, so order must not produce a diff. @internal */
 export function idSet(example?: string) {
-  return z.array(idString(example), { error: must("must be a list of ids as strings, e.g. [\"3735471112\"]") })
+  return z
+    .array(idString(example), { error: must('must be a list of ids as strings, e.g. ["3735471112"]') })
     .transform((ids) => [...new Set(ids)].sort());
 }

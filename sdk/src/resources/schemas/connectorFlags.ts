@@ -4,9 +4,7 @@
  * botConnector.ts because a nested schema cannot see its siblings.
  */
 import { z } from "zod";
-import {
-  FLAG_KEYS, FlagKey, FlagValues, describeFlagExpectation, flagSpec, isFlagKey,
-} from "../flags";
+import { FLAG_KEYS, FlagKey, FlagValues, describeFlagExpectation, flagSpec, isFlagKey } from "../flags";
 import { must } from "./common";
 
 /** Why a flag may not be set in `flags`, or undefined when it may (subject to the Chat column). */
@@ -32,10 +30,14 @@ function flagValueSchema(key: FlagKey): z.ZodType {
   const msg = must(`must be ${describeFlagExpectation(key)}`);
   switch (type.kind) {
     // Not trimmed: values may be secrets or messages whose whitespace matters.
-    case "string": return z.string({ error: msg }).min(1, { error: msg });
-    case "integer": return z.number({ error: msg }).int({ error: msg }).min(type.min, { error: msg });
-    case "boolean": return z.boolean({ error: msg });
-    case "enum": return z.enum(type.values as [string, ...string[]], { error: msg });
+    case "string":
+      return z.string({ error: msg }).min(1, { error: msg });
+    case "integer":
+      return z.number({ error: msg }).int({ error: msg }).min(type.min, { error: msg });
+    case "boolean":
+      return z.boolean({ error: msg });
+    case "enum":
+      return z.enum(type.values as [string, ...string[]], { error: msg });
   }
 }
 
@@ -43,8 +45,10 @@ function flagValueSchema(key: FlagKey): z.ZodType {
 export const USER_FLAG_KEYS: readonly FlagKey[] = FLAG_KEYS.filter((k) => flagRefusal(k) === undefined);
 
 /** Keys of {@link USER_FLAG_KEYS} as a type. */
-export type UserFlagKey = Exclude<FlagKey, "lpAccountId" | "lpAccountUser" | "lpUserRole" | "enableAccessibility"
-  | "fallbackSkillId" | "externalWebhookUrl" | "useRedis">;
+export type UserFlagKey = Exclude<
+  FlagKey,
+  "lpAccountId" | "lpAccountUser" | "lpUserRole" | "enableAccessibility" | "fallbackSkillId" | "externalWebhookUrl" | "useRedis"
+>;
 
 /** The typed `flags` of a connector after `check` (defaults for its conversation type applied). */
 export type ConnectorFlags = Pick<FlagValues, UserFlagKey>;
@@ -57,10 +61,12 @@ type FlagsShape = { [K in FlagKey]: z.ZodOptional<z.ZodType<FlagValueOrNull<K>, 
  * the message can point to the right input instead of saying "unknown property". `null` means unset.
  */
 export const connectorFlagsSchema = z.strictObject(
-  Object.fromEntries(FLAG_KEYS.map((key) => {
-    const value = flagValueSchema(key);
-    return [key, flagRefusal(key) === undefined ? value.nullable().optional() : value.optional()];
-  })) as unknown as FlagsShape,
+  Object.fromEntries(
+    FLAG_KEYS.map((key) => {
+      const value = flagValueSchema(key);
+      return [key, flagRefusal(key) === undefined ? value.nullable().optional() : value.optional()];
+    }),
+  ) as unknown as FlagsShape,
   { error: must("must be an object of flag values, e.g. { messageDelay: 300 }") },
 );
 
@@ -73,19 +79,25 @@ export function customConfigurationRefusal(key: string): string | undefined {
 }
 
 /** `customConfigurations`: free-form string pairs for keys outside the Flags table. */
-export const customConfigurationsSchema = z.record(
-  z.string().regex(/^\S+$/),
-  z.string({ error: must("must be a string (the connector receives every configuration as a string), e.g. \"true\"") }),
-  {
-    error: (issue) => issue.code === "invalid_key"
-      ? must("is not a valid key: keys must be non-empty and without spaces")
-      : must("must be an object of string keys and string values, e.g. { disableGreetings: \"true\" }"),
-  },
-).superRefine((cfg, ctx) => {
-  // Runs even when some values failed, so every misplaced flag is reported in one pass.
-  if (typeof cfg !== "object" || cfg === null) return;
-  for (const key of Object.keys(cfg)) {
-    const refusal = customConfigurationRefusal(key);
-    if (refusal !== undefined) ctx.addIssue({ code: "custom", path: [key], message: must(refusal) });
-  }
-}, { when: () => true });
+export const customConfigurationsSchema = z
+  .record(
+    z.string().regex(/^\S+$/),
+    z.string({ error: must('must be a string (the connector receives every configuration as a string), e.g. "true"') }),
+    {
+      error: (issue) =>
+        issue.code === "invalid_key"
+          ? must("is not a valid key: keys must be non-empty and without spaces")
+          : must('must be an object of string keys and string values, e.g. { disableGreetings: "true" }'),
+    },
+  )
+  .superRefine(
+    (cfg, ctx) => {
+      // Runs even when some values failed, so every misplaced flag is reported in one pass.
+      if (typeof cfg !== "object" || cfg === null) return;
+      for (const key of Object.keys(cfg)) {
+        const refusal = customConfigurationRefusal(key);
+        if (refusal !== undefined) ctx.addIssue({ code: "custom", path: [key], message: must(refusal) });
+      }
+    },
+    { when: () => true },
+  );

@@ -1,13 +1,13 @@
 /** Inputs of the Engagement resource (LivePerson `le-campaigns/.../engagements`, reference §6.3). */
 import { z } from "zod";
 import { CONVERSATION_TYPES } from "../../model/conversationTypes";
-import { adoptSchema, flag, idString, must, nonEmpty, objectName, oneOf } from "./common";
+import { adoptSchema, flag, idString, must, objectName, oneOf } from "./common";
 
 /** Checked, normalized Engagement inputs. */
 export const engagementInputsSchema = z.strictObject({
   /** Campaign the engagement belongs to. Changing it replaces the engagement. */
   campaignId: idString("1487706770"),
-  name: objectName("a non-empty engagement name, e.g. \"Message us\""),
+  name: objectName('a non-empty engagement name, e.g. "Message us"'),
   /** Skill conversations from this engagement are routed to. */
   skillId: idString(),
   /** Conversation type of the engagement. @default "messaging" */

@@ -1,13 +1,13 @@
 /** Inputs of the Skill resource (LivePerson `le-users/skills`, reference §4.2). */
 import { z } from "zod";
-import { adoptSchema, flag, idSet, idString, must, nonEmpty, objectName, wholeNumber } from "./common";
+import { adoptSchema, flag, idSet, idString, must, objectName, wholeNumber } from "./common";
 
 const seconds = (example: number) => wholeNumber("seconds", example);
 
 /** Checked, normalized Skill inputs. */
 export const skillInputsSchema = z.strictObject({
   /** Unique name in the account. Updatable in place (PUT). */
-  name: objectName("a non-empty skill name, e.g. \"bot-skill\""),
+  name: objectName('a non-empty skill name, e.g. "bot-skill"'),
   description: z.string({ error: must("must be a string") }).optional(),
   /** Seconds a conversation may wait in queue. @default 120 */
   maxWaitTime: seconds(120).default(120),

@@ -8,7 +8,17 @@ import type { LiveEngageClient, Profile, User } from "../../client";
 import { ROLE_TYPE_OF_ROLE, roleOfRoleType, type Role } from "../../model/roles";
 import { botAgentWarnings } from "../check";
 import { idList } from "../lifecycle";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, missingSkills, preflightAccount, takenName, type PreflightFailure } from "../preflight";
+import {
+  accountUsable,
+  creating,
+  declareUniqueName,
+  fromEngine,
+  known,
+  missingSkills,
+  preflightAccount,
+  takenName,
+  type PreflightFailure,
+} from "../preflight";
 import { liveEngage } from "../runtime";
 import { botAgentInputsSchema, type BotAgentInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
@@ -35,8 +45,10 @@ export const botAgentSpec: ResourceSpec<BotAgentInputs, User> = {
   writeOnly: ["password"],
   preflight: preflightBotAgent,
   api: collectionApi(users, "user", (i) => users().findByLoginName(i.loginName)),
-  refuseAdopt: (u, i) => Number(u.userTypeId ?? 1) === BOT_USER_TYPE ? undefined
-    : `cannot adopt user "${i.loginName}": it exists but is not a Bot user (userTypeId ${u.userTypeId ?? 1}); choose another loginName`,
+  refuseAdopt: (u, i) =>
+    Number(u.userTypeId ?? 1) === BOT_USER_TYPE
+      ? undefined
+      : `cannot adopt user "${i.loginName}": it exists but is not a Bot user (userTypeId ${u.userTypeId ?? 1}); choose another loginName`,
   async toWire(i, { live, olds }) {
     const le = liveEngage();
     const body: Record<string, unknown> = {
@@ -91,11 +103,21 @@ async function preflightBotAgent(olds: unknown, news: Props, inputs: Props): Pro
   const loginName = inputs.loginName;
   if (!known(loginName) || !creating(olds, news, "loginName") || inputs.adopt === true) return [];
   if (fromEngine(news) && declareUniqueName("user", loginName, news)) {
-    return [{ property: "loginName", reason: `loginName: another BotAgent of this program also has login name "${loginName}"; login names are unique in LiveEngage` }];
+    return [
+      {
+        property: "loginName",
+        reason: `loginName: another BotAgent of this program also has login name "${loginName}"; login names are unique in LiveEngage`,
+      },
+    ];
   }
   const existing = await takenName("user", loginName);
   if (existing !== "unknown" && existing !== undefined) {
-    return [{ property: "loginName", reason: `loginName: a user with login name "${loginName}" already exists in the account (id ${existing}); set adopt: true to take it over, or choose another login name` }];
+    return [
+      {
+        property: "loginName",
+        reason: `loginName: a user with login name "${loginName}" already exists in the account (id ${existing}); set adopt: true to take it over, or choose another login name`,
+      },
+    ];
   }
   return [];
 }

@@ -10,14 +10,23 @@
  *  - custom configuration changes take effect only after stop then start (adopt restarts it);
  *  - `running` alone is an in-place update (start or stop).
  */
-import { NotFoundError, type Connector, type ConnectorInput, type ConnectorStatusEntry, type LiveEngageClient } from "../../client";
+import { type Connector, type ConnectorInput, type ConnectorStatusEntry, type LiveEngageClient } from "../../client";
 import { SECRET_FLAG_KEYS } from "../../model/flags";
 import { isMasked, SECRET_MASK } from "../../model/secretMask";
 import { botConnectorWarnings } from "../check";
 import { isFailing, statusView, stopAndWait, waitForConnected, withFixes } from "../connectorStatus";
 import { displayOf, isStoppedWord } from "../../model/connectorStatus";
 import { configurationsToFlags, MANAGED_FLAG_KEYS } from "../flags";
-import { accountUsable, botExists, creating, known, lookupOrUnknown, missingSkills, preflightAccount, type PreflightFailure } from "../preflight";
+import {
+  accountUsable,
+  botExists,
+  creating,
+  known,
+  lookupOrUnknown,
+  missingSkills,
+  preflightAccount,
+  type PreflightFailure,
+} from "../preflight";
 import { liveEngage } from "../runtime";
 import { hasSettings } from "../connectorAdopt";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "../schemas";
@@ -42,8 +51,18 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
   // No edit endpoint is documented and edits need a stop anyway, so every configuration change is
   // delete + add. `running` is an update (start/stop); `connectTimeoutSeconds` only affects the provider.
   replaceOnChange: [
-    "botId", "agent", "agentUserId", "flags", "secretFlags", "customConfigurations", "externalWebhookUrl",
-    "fallbackSkillId", "accessibility", "conversationType", "role", "environment",
+    "botId",
+    "agent",
+    "agentUserId",
+    "flags",
+    "secretFlags",
+    "customConfigurations",
+    "externalWebhookUrl",
+    "fallbackSkillId",
+    "accessibility",
+    "conversationType",
+    "role",
+    "environment",
   ],
   // Delete first: one bot user belongs to one bot.
   deleteBeforeReplace: true,
@@ -83,11 +102,12 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
     update: updateRunning,
     delete: deleteConnector,
   },
-  adoptNote: (existing, i) => adoptsAsIs(existing, i)
-    ? "the connector already runs as declared: it is not restarted"
-    : isRunning(existing.connector)
-      ? "adopting restarts the connector: it is stopped, edited and started again, so the bot does not answer while it reconnects"
-      : "the connector is stopped; it is edited, then started only if running is true",
+  adoptNote: (existing, i) =>
+    adoptsAsIs(existing, i)
+      ? "the connector already runs as declared: it is not restarted"
+      : isRunning(existing.connector)
+        ? "adopting restarts the connector: it is stopped, edited and started again, so the bot does not answer while it reconnects"
+        : "the connector is stopped; it is edited, then started only if running is true",
   async toWire(i) {
     return { ...wireBody(i) };
   },
@@ -100,7 +120,9 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
     const declaredSecrets = { ...(declaredFrom.flags as Props), ...(declaredFrom.secretFlags as Props) };
     for (const [k, v] of Object.entries(parsed)) if (!isManaged(k)) flags[k] = v;
     // Set live but not declared (or only as a mask): recorded as the mask, "set, value unknown".
-    for (const k of SECRET_FLAG_KEYS) if (cfg[k] !== undefined && (declaredSecrets[k] !== undefined || isMasked(cfg[k]))) secretFlags[k] = declaredSecrets[k] ?? SECRET_MASK;
+    for (const k of SECRET_FLAG_KEYS)
+      if (cfg[k] !== undefined && (declaredSecrets[k] !== undefined || isMasked(cfg[k])))
+        secretFlags[k] = declaredSecrets[k] ?? SECRET_MASK;
     const custom: Record<string, string> = {};
     for (const [k, v] of Object.entries(extra)) if (!isManaged(k)) custom[k] = v;
     return {
@@ -141,7 +163,10 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
  * release or read without a declaration) says only "set": it equals whatever is declared.
  */
 function comparedFlags(olds: Props, news: Props): [Props, Props] {
-  const joined = ({ flags, secretFlags, ...rest }: Props): Props => ({ ...rest, flags: { ...(flags as object), ...(secretFlags as object) } });
+  const joined = ({ flags, secretFlags, ...rest }: Props): Props => ({
+    ...rest,
+    flags: { ...(flags as object), ...(secretFlags as object) },
+  });
   const [o, n] = [joined(olds), joined(news)];
   const oldFlags = o.flags as Props;
   const newFlags = n.flags as Props;
@@ -167,15 +192,22 @@ async function preflightConnector(olds: unknown, news: Props, inputs: Props): Pr
   if (inputs.environment === "production") {
     const privileges = await lookupOrUnknown(() => le.bots.privileges());
     if (privileges !== "unknown" && !privileges.includes(BOT_STATUS_ACCESS)) {
-      out.push({ property: "environment", reason: `environment: "production" needs the Conversation Builder privilege ${BOT_STATUS_ACCESS}, which the provider's LiveEngage user does not have; use environment "demo", or deploy with a user that has Bot Status Access` });
+      out.push({
+        property: "environment",
+        reason: `environment: "production" needs the Conversation Builder privilege ${BOT_STATUS_ACCESS}, which the provider's LiveEngage user does not have; use environment "demo", or deploy with a user that has Bot Status Access`,
+      });
     }
   }
   // Only a new bot is looked for: a connector replaced on its bot (a rollout) costs no bots list.
   if (known(inputs.botId) && creating(olds, news, "botId") && (await botExists(inputs.botId)) === false) {
-    out.push({ property: "botId", reason: `botId: Conversation Builder has no bot with id "${inputs.botId}" in account ${le.accountId}; `
-      + "use the id of an existing bot (Conversation Builder → the bot → Bot Settings → Bot ID)" });
+    out.push({
+      property: "botId",
+      reason:
+        `botId: Conversation Builder has no bot with id "${inputs.botId}" in account ${le.accountId}; ` +
+        "use the id of an existing bot (Conversation Builder → the bot → Bot Settings → Bot ID)",
+    });
   }
-  out.push(...await missingSkills(inputs.fallbackSkillId, "fallbackSkillId"));
+  out.push(...(await missingSkills(inputs.fallbackSkillId, "fallbackSkillId")));
   return out;
 }
 
@@ -211,7 +243,8 @@ async function deploy(inputs: BotConnectorInputs, existing?: LiveConnector): Pro
   const lpUserId = adopting ? String(adopting.lpUserId) : await resolveUserId(le, inputs);
   const body = wireBody(inputs);
   let connector: Connector;
-  if (existing && adopting && adoptsAsIs(existing, inputs)) return { connector: adopting, entry: existing.entry ?? await statusForRead(le, adopting) };
+  if (existing && adopting && adoptsAsIs(existing, inputs))
+    return { connector: adopting, entry: existing.entry ?? (await statusForRead(le, adopting)) };
   if (adopting) {
     // Adoption: a connector is edited only while stopped.
     await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
@@ -298,7 +331,8 @@ async function deleteConnector(id: string, props: Props): Promise<void> {
  * connector needs the bot's status for the failing components' reasons.
  */
 async function statusForRead(le: LiveEngageClient, c: Connector): Promise<ConnectorStatusEntry | undefined> {
-  if (c.status && displayOf(c.status) === "Connected") return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
+  if (c.status && displayOf(c.status) === "Connected")
+    return { lpAccountUser: c.lpAccountUser, lpUserId: String(c.lpUserId), status: c.status, components: [] };
   return le.connectors.statusOf(c.botId, String(c.lpUserId));
 }
 

@@ -6,7 +6,16 @@
  */
 import type { Campaign, LiveEngageClient } from "../../client";
 import { idOf } from "../lifecycle";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, preflightAccount, takenName, type PreflightFailure } from "../preflight";
+import {
+  accountUsable,
+  creating,
+  declareUniqueName,
+  fromEngine,
+  known,
+  preflightAccount,
+  takenName,
+  type PreflightFailure,
+} from "../preflight";
 import { liveEngage } from "../runtime";
 import { campaignInputsSchema, type CampaignInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
@@ -25,8 +34,13 @@ export const campaignSpec: ResourceSpec<CampaignInputs, Campaign> = {
   preflight: preflightCampaign,
   // LiveEngage refuses while the campaign has engagements; Pulumi deletes its own engagements
   // first, so the ones left were made outside this stack.
-  api: collectionApi(campaigns, "campaign", (i) => campaigns().findByName(i.name),
-    (id, e) => `campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`),
+  api: collectionApi(
+    campaigns,
+    "campaign",
+    (i) => campaigns().findByName(i.name),
+    (id, e) =>
+      `campaign ${id} cannot be deleted: LiveEngage refuses while it still has engagements; delete the ones made outside Pulumi first (${e.message})`,
+  ),
   async toWire(i, { live }) {
     const goalId = i.goalId !== undefined ? Number(i.goalId) : live === undefined ? await defaultGoal(liveEngage()) : undefined;
     return { name: i.name, description: i.description, goalId, status: i.published ? 1 : 0 };
@@ -70,10 +84,21 @@ async function preflightCampaign(olds: unknown, news: Props, inputs: Props): Pro
   const name = inputs.name;
   if (!known(name) || !creating(olds, news, "name") || inputs.adopt === true) return [];
   if (fromEngine(news) && declareUniqueName("campaign", name, news)) {
-    return [{ property: "name", reason: `name: another Campaign of this program is also named "${name}"; campaign names are unique in LiveEngage` }];
+    return [
+      {
+        property: "name",
+        reason: `name: another Campaign of this program is also named "${name}"; campaign names are unique in LiveEngage`,
+      },
+    ];
   }
   const existing = await takenName("campaign", name);
   if (existing === "unknown" || existing === undefined) return [];
-  return [{ property: "name", reason: `name: a campaign named "${name}" already exists in the account (id ${existing}); set adopt: true to take it over, `
-    + "or choose another name (in a BotDeployment: routing.campaignName, or adopt: true)" }];
+  return [
+    {
+      property: "name",
+      reason:
+        `name: a campaign named "${name}" already exists in the account (id ${existing}); set adopt: true to take it over, ` +
+        "or choose another name (in a BotDeployment: routing.campaignName, or adopt: true)",
+    },
+  ];
 }

@@ -17,7 +17,9 @@ interface CollectionClient<W> {
  * with the way out; undefined keeps the API's error.
  */
 export function collectionApi<I, W extends { id: number }>(
-  client: () => CollectionClient<W>, noun: string, find: (inputs: I) => Promise<W | undefined>,
+  client: () => CollectionClient<W>,
+  noun: string,
+  find: (inputs: I) => Promise<W | undefined>,
   refusedDelete?: (id: string, refusal: ValidationError) => string | undefined,
 ): ObjectApi<I, W> {
   return {

@@ -3,7 +3,9 @@ import { CREATE_ONLY_INPUTS, type DiffOptions } from "../diff";
 import type { Props, ResourceSpec } from "../spec";
 
 /** A spec's diff rules, as {@link diffInputs} takes them (the factory also ignores its output-only keys). */
-export function diffOptionsOf(spec: Pick<ResourceSpec<Props, unknown>, "replaceOnChange" | "sets" | "deleteBeforeReplace" | "providerOnly">): DiffOptions {
+export function diffOptionsOf(
+  spec: Pick<ResourceSpec<Props, unknown>, "replaceOnChange" | "sets" | "deleteBeforeReplace" | "providerOnly">,
+): DiffOptions {
   return {
     replaceOn: spec.replaceOnChange,
     sets: spec.sets ?? [],
@@ -11,4 +13,3 @@ export function diffOptionsOf(spec: Pick<ResourceSpec<Props, unknown>, "replaceO
     ...(spec.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
   };
 }
-

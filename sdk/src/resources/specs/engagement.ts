@@ -69,8 +69,11 @@ async function preflightEngagement(inputs: Props): Promise<PreflightFailure[]> {
   const out: PreflightFailure[] = [];
   const campaignId = inputs.campaignId;
   if (known(campaignId) && /^\d+$/.test(campaignId) && (await objectExists("campaign", campaignId)) === false) {
-    out.push({ property: "campaignId", reason: `campaignId: no campaign with id ${campaignId} exists in the account; use the id of an existing campaign (or a Campaign resource's id)` });
+    out.push({
+      property: "campaignId",
+      reason: `campaignId: no campaign with id ${campaignId} exists in the account; use the id of an existing campaign (or a Campaign resource's id)`,
+    });
   }
-  out.push(...await missingSkills(inputs.skillId, "skillId", " (in a BotDeployment: skill.existingSkillId)"));
+  out.push(...(await missingSkills(inputs.skillId, "skillId", " (in a BotDeployment: skill.existingSkillId)")));
   return out;
 }

@@ -20,9 +20,10 @@ export const SPECS = {
 } as const;
 
 /** Ready-made {@link DiffOptions} per resource (the README's resource table is generated from them). */
-export const DIFF_OPTIONS = Object.fromEntries(
-  Object.entries(SPECS).map(([name, spec]) => [name, diffOptionsOf(spec as never)]),
-) as Record<keyof typeof SPECS, DiffOptions>;
+export const DIFF_OPTIONS = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, diffOptionsOf(spec as never)])) as Record<
+  keyof typeof SPECS,
+  DiffOptions
+>;
 
 /** BotConnector inputs whose change replaces the connector (the README's flags table reads it). */
 export const BOT_CONNECTOR_REPLACE_ON_CHANGE = botConnectorSpec.replaceOnChange;

@@ -5,7 +5,17 @@
  */
 import type { Skill } from "../../client";
 import { idList, idOf } from "../lifecycle";
-import { accountUsable, creating, declareUniqueName, fromEngine, known, missingSkills, preflightAccount, takenName, type PreflightFailure } from "../preflight";
+import {
+  accountUsable,
+  creating,
+  declareUniqueName,
+  fromEngine,
+  known,
+  missingSkills,
+  preflightAccount,
+  takenName,
+  type PreflightFailure,
+} from "../preflight";
 import { liveEngage } from "../runtime";
 import { skillInputsSchema, type SkillInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
@@ -24,10 +34,17 @@ export const skillSpec: ResourceSpec<SkillInputs, Skill> = {
   identity: ["name"],
   preflight: preflightSkill,
   // LiveEngage refuses while users, engagements or other skills still reference the skill.
-  api: collectionApi(skills, "skill", (i) => skills().findByName(i.name), (id, e) => e.apiCode !== "skill-dependencies" ? undefined
-    : `skill ${id} cannot be deleted: LiveEngage refuses while something still references it (${e.message}); `
-      + "remove the skill from those users, engagements and skills first (in LiveEngage, or in the program), then run again; "
-      + "or keep the skill and forget it: pulumi state delete <its urn>"),
+  api: collectionApi(
+    skills,
+    "skill",
+    (i) => skills().findByName(i.name),
+    (id, e) =>
+      e.apiCode !== "skill-dependencies"
+        ? undefined
+        : `skill ${id} cannot be deleted: LiveEngage refuses while something still references it (${e.message}); ` +
+          "remove the skill from those users, engagements and skills first (in LiveEngage, or in the program), then run again; " +
+          "or keep the skill and forget it: pulumi state delete <its urn>",
+  ),
   async toWire(i) {
     return {
       name: i.name,
@@ -74,15 +91,21 @@ async function preflightSkill(olds: unknown, news: Props, inputs: Props): Promis
   const out: PreflightFailure[] = [];
   if (known(inputs.name) && creating(olds, news, "name") && inputs.adopt !== true) {
     if (fromEngine(news) && declareUniqueName("skill", inputs.name, news)) {
-      out.push({ property: "name", reason: `name: another Skill of this program is also named "${inputs.name}"; skill names are unique in LiveEngage` });
+      out.push({
+        property: "name",
+        reason: `name: another Skill of this program is also named "${inputs.name}"; skill names are unique in LiveEngage`,
+      });
     } else {
       const existing = await takenName("skill", inputs.name);
       if (existing !== "unknown" && existing !== undefined) {
-        out.push({ property: "name", reason: `name: a skill named "${inputs.name}" already exists in the account (id ${existing}); set adopt: true to take it over, or choose another name` });
+        out.push({
+          property: "name",
+          reason: `name: a skill named "${inputs.name}" already exists in the account (id ${existing}); set adopt: true to take it over, or choose another name`,
+        });
       }
     }
   }
-  out.push(...await missingSkills(inputs.fallbackSkill, "fallbackSkill"));
-  out.push(...await missingSkills(inputs.skillTransferList, "skillTransferList"));
+  out.push(...(await missingSkills(inputs.fallbackSkill, "fallbackSkill")));
+  out.push(...(await missingSkills(inputs.skillTransferList, "skillTransferList")));
   return out;
 }
