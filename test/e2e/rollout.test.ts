@@ -16,8 +16,10 @@ import { minConnected, type ConnectorHistory } from "../helpers/status-timeline"
 
 // Long enough that the one wall-time ratio asserted (issue #18: a first deploy within 2 × the delay
 // of the same deploy without one) stands clear of the noise of two CLI runs on a loaded CI machine;
-// one-at-a-time creation would take 5 × the delay.
-const CONNECT_DELAY_MS = 8000;
+// one-at-a-time creation would take 5 × the delay. 10 s also sits just before a status poll (the
+// client polls at 0.5, 1, 2, 3.5, 6, 11, 16 s…, conversationBuilder.ts pollDelayMs), so noticing
+// Connected adds about 1 s, not up to 5.
+const CONNECT_DELAY_MS = 10_000;
 const AGENTS = 5;
 
 const PROGRAM = `
