@@ -27,7 +27,8 @@ export interface PreflightFailure {
 interface PreflightCache {
   accountCheck?: Promise<PreflightFailure[]>;
   /** Per kind: name → the declaration (inputs as JSON) that claimed it. */
-  declaredNames: Map<string, Map<string, string>>;
+  /** Per kind, per lower-cased name: the first declaration seen (see declareUniqueName). */
+  declaredNames: Map<string, Map<string, { fingerprint: string; replacing: boolean; rechecked: boolean }>>;
   nameLists: Map<string, Promise<Map<string, string>>>;
   /** Objects seen to exist, by kind and id: a run that creates a skill may then reference it. */
   existing: Map<string, Promise<boolean>>;
@@ -236,22 +237,38 @@ export async function accountUsable(): Promise<boolean> {
 
 /**
  * Records a unique name declared by a resource being created in this run; answers whether another
- * resource of the same program (same provider process) already declared it. `declaration` (the
- * checked resource's inputs) tells the same resource checked again from another one: the engine
- * checks a replacement twice — against its old inputs, then afresh as a create — and a rename is a
- * replacement, so counting the second check as "another BotAgent" refused every rename (issue #16).
+ * resource of the same program (same provider process) already declared it.
+ *
+ * The engine checks a replacement twice: first against its old inputs, then afresh as a create
+ * (no old inputs) — and a rename is a replacement, so counting the second check as "another
+ * BotAgent" refused every rename (issue #16). Check gets no URN to tell the two apart, so: a second
+ * declaration with the same inputs (`declaration`, the checked inputs) is that re-check only when
+ * the first came with old inputs (`olds`: an existing resource being replaced) and this one has none,
+ * and only once. Two new resources with equal inputs — two identical BotDeployments — are both
+ * checked without old inputs, and the second is refused.
  */
-export function declareUniqueName(kind: string, name: string, declaration: Record<string, unknown>): boolean {
+export function declareUniqueName(kind: string, name: string, declaration: Record<string, unknown>, olds: unknown): boolean {
   const { declaredNames } = cacheOf(liveEngage());
   let names = declaredNames.get(kind);
   if (!names) declaredNames.set(kind, (names = new Map()));
   const key = name.trim().toLowerCase();
   const { __provider: _code, ...inputs } = declaration;
   const fingerprint = JSON.stringify(inputs);
+  const replacing = hasOldInputs(olds);
   const first = names.get(key);
-  if (first !== undefined) return first !== fingerprint;
-  names.set(key, fingerprint);
-  return false;
+  if (first === undefined) {
+    names.set(key, { fingerprint, replacing, rechecked: false });
+    return false;
+  }
+  if (first.fingerprint === fingerprint && first.replacing && !replacing && !first.rechecked) {
+    first.rechecked = true;
+    return false;
+  }
+  return true;
+}
+
+function hasOldInputs(olds: unknown): boolean {
+  return Object.keys((olds ?? {}) as Record<string, unknown>).some((k) => k !== "__provider");
 }
 
 /**
@@ -286,9 +303,7 @@ export function unchanged(olds: unknown, inputs: Record<string, unknown> | undef
 
 /** Whether `check` runs for a resource being created (no old inputs) or whose `key` changed (a replacement). */
 export function creating(olds: unknown, news: Record<string, unknown>, key: string): boolean {
-  const o = (olds ?? {}) as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => k !== "__provider");
-  return keys.length === 0 || o[key] !== news[key];
+  return !hasOldInputs(olds) || (olds as Record<string, unknown>)[key] !== news[key];
 }
 
 /** `check` called by the engine (the dynamic-provider shim adds `__provider`), not directly by a test. */

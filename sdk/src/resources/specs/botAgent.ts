@@ -102,7 +102,7 @@ async function preflightBotAgent(olds: unknown, news: Props, inputs: Props): Pro
   if (missing.length) return missing;
   const loginName = inputs.loginName;
   if (!known(loginName) || !creating(olds, news, "loginName") || inputs.adopt === true) return [];
-  if (fromEngine(news) && declareUniqueName("user", loginName, news)) {
+  if (fromEngine(news) && declareUniqueName("user", loginName, news, olds)) {
     return [
       {
         property: "loginName",

@@ -83,7 +83,7 @@ async function preflightCampaign(olds: unknown, news: Props, inputs: Props): Pro
   if (failures.length || !(await accountUsable())) return failures;
   const name = inputs.name;
   if (!known(name) || !creating(olds, news, "name") || inputs.adopt === true) return [];
-  if (fromEngine(news) && declareUniqueName("campaign", name, news)) {
+  if (fromEngine(news) && declareUniqueName("campaign", name, news, olds)) {
     return [
       {
         property: "name",

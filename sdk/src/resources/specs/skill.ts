@@ -90,7 +90,7 @@ async function preflightSkill(olds: unknown, news: Props, inputs: Props): Promis
   if (failures.length || !(await accountUsable())) return failures;
   const out: PreflightFailure[] = [];
   if (known(inputs.name) && creating(olds, news, "name") && inputs.adopt !== true) {
-    if (fromEngine(news) && declareUniqueName("skill", inputs.name, news)) {
+    if (fromEngine(news) && declareUniqueName("skill", inputs.name, news, olds)) {
       out.push({
         property: "name",
         reason: `name: another Skill of this program is also named "${inputs.name}"; skill names are unique in LiveEngage`,
