@@ -41,6 +41,10 @@ describeWithCli("a 10-bot fleet under injected faults (real CLI)", () => {
 
   const armFaults = async () => {
     await emu.admin("DELETE", "/faults");
+    // Two resets are certain, not left to chance: at ~2.4% of ~200 calls a run without any came up
+    // (CI, 2026-12-01) and failed the "resets > 0" assertion. First in the list, so they decide the
+    // first two reads they draw (10% of reads), and the ~3% below stays random on top.
+    await emu.admin("POST", "/faults", { match: { method: "GET" }, kind: "reset", count: 2, rate: 0.1 });
     await emu.admin("POST", "/faults", { kind: "error", status: 500, rate: 0.1 });
     await emu.admin("POST", "/faults", { kind: "error", status: 503, rate: 0.111 }); // 0.1 + 0.9·0.111 ≈ 20% 5xx
     await emu.admin("POST", "/faults", { kind: "reset", rate: 0.03 });
