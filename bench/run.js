@@ -267,14 +267,19 @@ async function runOps(p, change, emulator) {
 function minimum(bots) {
   const objects = bots * OBJECTS_PER_BOT;
   const connectors = bots * AGENTS_PER_BOT;
-  const PER_RUN_LISTS = 4;
+  // Listed once per run, each for a refusal preview owes: the users and skills (a taken login or
+  // skill name), the campaigns (a taken campaign name), the bots (each declared bot exists), the
+  // profiles (the account check, and the role's profile) and the goals (a campaign's default goal).
+  const PER_RUN_LISTS = 6;
   return {
     up: { writes: objects + connectors, reads: PER_RUN_LISTS + bots + connectors },
     preview: { writes: 0, reads: 0 },
     refresh: { writes: 0, reads: objects },
-    // The account check (a changed connector runs its preflight), then per connector the delete's
-    // and the create's listing.
-    rollout: { writes: 4 * connectors, reads: 1 + 2 * connectors },
+    // The account check (a changed connector runs its preflight) and the bots list (the engine
+    // checks a replacement a second time as a new resource, without its old inputs, so its bot is
+    // looked for as a new connector's would be), then per connector the delete's and the create's
+    // listing.
+    rollout: { writes: 4 * connectors, reads: 2 + 2 * connectors },
     destroy: { writes: objects + connectors, reads: connectors },
   };
 }

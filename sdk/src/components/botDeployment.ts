@@ -1,9 +1,7 @@
-import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from "../model/connectorStatus";
 import * as pulumi from "@pulumi/pulumi";
 import { BotAgent, BotConnector, Campaign, Engagement, Skill, type DisplayStatus } from "../resources";
 import { computeDrift, type DriftEntry } from "../resources/drift";
 import { applyFlagDefaults, SECRET_FLAG_KEYS, type FlagValues } from "../model/flags";
-import { DEFAULT_ROLE } from "../model/roles";
 import { agentIdentity, validateDeploymentArgs, type AgentCredentials, type BotDeploymentArgs } from "./botDeploymentArgs";
 
 export * from "./botDeploymentArgs";
@@ -34,26 +32,29 @@ export class BotDeployment extends pulumi.ComponentResource {
     super("liveengage:index:BotDeployment", name, {}, opts);
     const count = validArgs(name, args);
     const child = { parent: this };
-    const adopt = args.adopt ?? false;
+    // Inputs the program left out stay out: each resource's schema gives the same default in
+    // `check`, so the state is the same, and every key given costs the program four promises
+    // (issue #18: a third of the keys of a 50-bot program were defaults).
+    const adopt = args.adopt;
 
     const skillId =
       args.skill.existingSkillId !== undefined
         ? pulumi.output(args.skill.existingSkillId)
-        : new Skill(`${name}-skill`, { name: args.skill.name!, description: args.skill.description, adopt }, child).id;
+        : new Skill(`${name}-skill`, declaredOnly({ name: args.skill.name!, description: args.skill.description, adopt }), child).id;
 
     let campaign: Campaign | undefined;
     let engagement: Engagement | undefined;
     if (args.routing) {
-      campaign = new Campaign(`${name}-campaign`, { name: args.routing.campaignName, adopt }, child);
+      campaign = new Campaign(`${name}-campaign`, declaredOnly({ name: args.routing.campaignName, adopt }), child);
       engagement = new Engagement(
         `${name}-engagement`,
-        {
+        declaredOnly({
           campaignId: campaign.id,
           name: args.routing.engagementName,
           skillId,
           channel: args.routing.channel ?? args.conversationType,
           adopt,
-        },
+        }),
         child,
       );
     }
@@ -72,7 +73,7 @@ export class BotDeployment extends pulumi.ComponentResource {
           fullName,
           email,
           skillIds: pulumi.all([skillId, ...(args.agents.extraSkillIds ?? [])]),
-          role: args.agents.role ?? DEFAULT_ROLE,
+          role: args.agents.role,
           maxAsyncChats: member?.maxAsyncChats ?? args.agents.maxAsyncChats,
           maxChats: member?.maxChats ?? args.agents.maxChats,
           enabled: member?.enabled,
@@ -92,15 +93,15 @@ export class BotDeployment extends pulumi.ComponentResource {
             // while the agent is only updated (an email change): no phantom connector replacement.
             agentUserId: agent.id,
             conversationType: args.conversationType,
-            role: args.agents.role ?? DEFAULT_ROLE,
-            environment: args.environment ?? "demo",
-            running: args.running ?? true,
+            role: args.agents.role,
+            environment: args.environment,
+            running: args.running,
             externalWebhookUrl: args.externalWebhookUrl,
             fallbackSkillId: args.fallbackSkillId,
-            accessibility: args.accessibility ?? true,
+            accessibility: args.accessibility,
             flags: withCredentials(args.flags, creds.flags),
             customConfigurations: args.customConfigurations,
-            connectTimeoutSeconds: args.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+            connectTimeoutSeconds: args.connectTimeoutSeconds,
             // Rolling, without a dependsOn chain between connectors (which would also make the first
             // deploy one connector at a time, N × the connect delay): all are created at once, and a
             // restart of a serving connector takes its deployment's turn in the provider — stop … back

@@ -13,6 +13,7 @@ import {
   ServerError,
   TransportError,
   type LiveEngageClient,
+  type Profile,
 } from "../client";
 import { deepEqual } from "./diff";
 import { authMethod, configuredCsdsDomain, liveEngage } from "./runtime";
@@ -26,13 +27,13 @@ export interface PreflightFailure {
 /** What preflight learned, per client: a new configuration (new client) starts afresh. */
 interface PreflightCache {
   accountCheck?: Promise<PreflightFailure[]>;
-  /** Per kind: name → the declaration (inputs as JSON) that claimed it. */
   /** Per kind, per lower-cased name: the first declaration seen (see declareUniqueName). */
   declaredNames: Map<string, Map<string, { fingerprint: string; replacing: boolean; rechecked: boolean }>>;
   nameLists: Map<string, Promise<Map<string, string>>>;
   /** Objects seen to exist, by kind and id: a run that creates a skill may then reference it. */
   existing: Map<string, Promise<boolean>>;
   bots?: Promise<Set<string>>;
+  profiles?: Promise<Profile[]>;
 }
 const caches = new WeakMap<LiveEngageClient, PreflightCache>();
 
@@ -110,7 +111,7 @@ export async function preflightAccount(): Promise<PreflightFailure[]> {
     const unreachable = await reachability(le);
     if (unreachable.length) return unreachable;
     try {
-      await le.profiles.list();
+      await accountProfiles(le);
       return [];
     } catch (e) {
       if (e instanceof AuthenticationError || e instanceof ForbiddenError) {
@@ -174,7 +175,7 @@ async function reachability(le: LiveEngageClient): Promise<PreflightFailure[]> {
  * Whether the account has the object of `kind` with this id: `"unknown"` when the API could not
  * say. Found answers are kept for the process; a miss is asked again (this run may create it).
  */
-export async function objectExists(kind: "skill" | "campaign", id: string): Promise<boolean | "unknown"> {
+export async function objectExists(kind: ExistenceKind, id: string): Promise<boolean | "unknown"> {
   const le = liveEngage();
   const { existing } = cacheOf(le);
   const key = `${kind}:${id}`;
@@ -197,6 +198,36 @@ export async function objectExists(kind: "skill" | "campaign", id: string): Prom
     );
   }
   return lookupOrUnknown(() => found);
+}
+
+type ExistenceKind = "skill" | "campaign";
+
+/**
+ * Records an object this provider process has just created: a resource of the same run that
+ * references it (an engagement naming the new campaign and skill, agents holding the new skill)
+ * then costs no read to be found — the engine hands over that id only after the create returned it.
+ * At 50 bots that was 100 reads of an `up` (issue #18).
+ */
+export function rememberCreated(kind: string, id: string): void {
+  if (kind !== "skill" && kind !== "campaign") return;
+  cacheOf(liveEngage()).existing.set(`${kind}:${id}`, Promise.resolve(true));
+}
+
+/**
+ * The account's profiles (read-only reference data), listed once per client: the account check
+ * and every bot agent's role share one read instead of one each (issue #7, #18). A failed list is
+ * asked again.
+ */
+export function accountProfiles(le: LiveEngageClient = liveEngage()): Promise<Profile[]> {
+  const cache = cacheOf(le);
+  if (!cache.profiles) {
+    const list = le.profiles.list();
+    cache.profiles = list;
+    list.catch(() => {
+      if (cache.profiles === list) cache.profiles = undefined;
+    });
+  }
+  return cache.profiles;
 }
 
 /**

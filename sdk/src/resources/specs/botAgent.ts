@@ -9,6 +9,7 @@ import { ROLE_TYPE_OF_ROLE, roleOfRoleType, type Role } from "../../model/roles"
 import { botAgentWarnings } from "../check";
 import { idList } from "../lifecycle";
 import {
+  accountProfiles,
   accountUsable,
   creating,
   declareUniqueName,
@@ -127,25 +128,10 @@ async function preflightBotAgent(olds: unknown, news: Props, inputs: Props): Pro
  * person may have added others), else the role's profile alone.
  */
 async function profileIdsFor(le: LiveEngageClient, role: Role, live: unknown): Promise<number[]> {
-  const profiles = await profilesOf(le);
+  const profiles = await accountProfiles(le);
   const liveIds = Array.isArray(live) ? live.map(Number) : [];
   if (liveIds.some((id) => roleOfRoleType(profiles.find((p) => p.id === id)?.roleTypeId) === role)) return liveIds;
   return [profileForRole(profiles, role).id];
-}
-
-/**
- * Profiles are read-only reference data: listed once per provider process (per client), not once
- * per bot agent, so N agents cost one profiles read instead of N (issue #7). A failed list is retried.
- */
-const profileLists = new WeakMap<LiveEngageClient, Promise<Profile[]>>();
-function profilesOf(le: LiveEngageClient): Promise<Profile[]> {
-  let list = profileLists.get(le);
-  if (!list) {
-    list = le.profiles.list();
-    profileLists.set(le, list);
-    list.catch(() => profileLists.delete(le));
-  }
-  return list;
 }
 
 /** The profile for a role, as `profiles.findForRole` picks it (lowest id wins). */
@@ -165,7 +151,7 @@ async function roleOf(le: LiveEngageClient, profileIds: readonly number[], known
   if (known.profileId !== undefined && known.role !== undefined && profileIds.length === 1 && String(profileIds[0]) === known.profileId) {
     return known.role as Role;
   }
-  const profiles = await profilesOf(le);
+  const profiles = await accountProfiles(le);
   for (const id of profileIds) {
     const role = roleOfRoleType(profiles.find((p) => p.id === id)?.roleTypeId);
     if (role !== undefined) return role;

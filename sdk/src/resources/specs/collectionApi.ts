@@ -1,6 +1,7 @@
 /** The {@link ObjectApi} of an object in a flat Account Config collection (skills, users, campaigns). */
 import { ValidationError, type Overlay } from "../../client";
 import { numericId } from "../lifecycle";
+import { rememberCreated } from "../preflight";
 import type { ObjectApi } from "../spec";
 
 /** The client API of one collection, as skills, users and campaigns share it. */
@@ -26,7 +27,11 @@ export function collectionApi<I, W extends { id: number }>(
     find,
     idOf: (w) => String(w.id),
     get: (id) => client().get(numericId(id, noun)),
-    create: (body) => client().create(body as never),
+    async create(body) {
+      const created = await client().create(body as never);
+      rememberCreated(noun, String(created.id));
+      return created;
+    },
     merge: (id, _inputs, overlay) => client().merge(numericId(id, noun), overlay),
     async delete(id) {
       try {
