@@ -23,5 +23,5 @@ describe("preview's reachability probe", () => {
     expect(r.failures ?? []).toEqual([]);
     const served = await h.admin<{ route: string; status: number }[]>("GET", "/requests");
     expect(served.filter((e) => e.status === 0 && e.route.startsWith("/api/account/:a/service/"))).toHaveLength(1);
-  });
+  }, 30_000); // ~0.2 s alone; with benches running alongside, its six calls once took over jest's default 5 s
 });
