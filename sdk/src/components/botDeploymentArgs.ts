@@ -8,9 +8,9 @@ import { CONVERSATION_TYPES, type ConversationType } from "../model/conversation
 import { CREDENTIAL_FLAG_KEYS, type CredentialFlagKey } from "../model/flags";
 import { NAME_MAX_LENGTH } from "../model/limits";
 import type { Role } from "../model/roles";
-import { suggest } from "../resources/check";
+import { suggest } from "../model/suggest";
 import type { Inputs } from "../resources/inputs";
-import { hasUrlCredentials } from "../resources/schemas/botConnector";
+import { hasUrlCredentials } from "../model/webhookUrl";
 import type { ConnectorFlags } from "../resources/schemas/args.generated";
 
 export type Rollout = "rolling" | "all-at-once";

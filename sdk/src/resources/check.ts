@@ -4,6 +4,7 @@
  * may be secrets; the engine prints reasons verbatim).
  */
 import { z } from "zod";
+import { suggest } from "../model/suggest";
 import { FLAG_KEYS, isFlagKey } from "./flags";
 import { PROPERTY } from "./schemas/common";
 
@@ -138,33 +139,6 @@ function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefine
   return node;
 }
 
-/** The closest of `candidates` to `word` by edit distance, if close enough to be a plausible typo. @internal */
-export function suggest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 // ---- warnings ----------------------------------------------------------------------------------
 
 /** The date LivePerson ended OAuth 1.0 app keys. */
@@ -217,3 +191,6 @@ export function botAgentWarnings(inputs: { allowedAppKey?: unknown }): string[] 
   const appKey = appKeyDeprecationWarning(inputs);
   return appKey !== undefined ? [appKey] : [];
 }
+
+/** @internal Re-exported for the tests of the suggestions. */
+export { suggest };

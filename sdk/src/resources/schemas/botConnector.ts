@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from "../../model/connectorStatus";
 import { z } from "zod";
+import { hasUrlCredentials, isAllowedWebhookUrl } from "../../model/webhookUrl";
 import {
   APP_KEY_FLAG_KEYS,
   FLAG_KEYS,
@@ -19,7 +20,6 @@ import { loginNameSchema } from "./botAgent";
 import { adoptSchema, flag, idString, must, nonEmpty, oneOf, ROLES, wholeNumber } from "./common";
 import { ConnectorFlags, connectorFlagsSchema, customConfigurationsSchema, flagRefusal } from "./connectorFlags";
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 const WEBHOOK_MSG = must('must be an https:// URL (http:// only for loopback hosts), e.g. "https://hooks.example.com/bot"');
 
 const WEBHOOK_CREDENTIALS_MSG = must(
@@ -27,27 +27,6 @@ const WEBHOOK_CREDENTIALS_MSG = must(
     "stored in plaintext in state; remove them from the URL and put the key in the secret flag externalWebhookAPIKey " +
     "(sent to the webhook as 'Bearer <key>'; e.g. flags.externalWebhookAPIKey = config.requireSecret(\"hookKey\"))",
 );
-
-/** Whether a URL carries userinfo (`user:password@`); false for what is not a URL at all. */
-export function hasUrlCredentials(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.username !== "" || url.password !== "";
-  } catch {
-    return false;
-  }
-}
-
-/** https, or http on a loopback host (the local emulator) — the same rule as the client. */
-export function isAllowedWebhookUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
-}
 
 const baseSchema = z.strictObject({
   /** Conversation Builder bot id. Changing it replaces the connector. */
@@ -190,3 +169,5 @@ export function connectorConfigurations(inputs: BotConnectorInputs, accountId: s
   };
   return { ...flagsToConfigurations({ ...managed, ...inputs.flags, ...inputs.secretFlags }), ...inputs.customConfigurations };
 }
+
+export { hasUrlCredentials, isAllowedWebhookUrl };
