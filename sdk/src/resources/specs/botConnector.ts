@@ -2,7 +2,10 @@
  * BotConnector: a Conversation Builder agent connector binding a bot to a bot agent, started and
  * Connected. Its configuration is the declaration (that is what keeps the duplicate agents of one
  * bot identical): `flags`, `secretFlags`, `customConfigurations` and the first-class inputs are the
- * whole `configurations` map. A connector has no other writable field, so adopting one loses nothing.
+ * whole `configurations` map it is added with. Editing an existing one (adopt, the repair of a
+ * failing one) overlays that declaration on the live configuration: a key a person set by hand and
+ * the program does not declare stays (connectorAdopt.ts). A replacement is delete + add: the new
+ * connector has the declared keys only.
  *
  * LivePerson's rules, enforced here rather than remembered by a person:
  *  - a connector is edited or deleted only while stopped, so every settings change is a
@@ -28,7 +31,7 @@ import {
   type PreflightFailure,
 } from "../preflight";
 import { liveEngage } from "../runtime";
-import { hasSettings } from "../connectorAdopt";
+import { hasSettings, overlayEdit } from "../connectorAdopt";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
 
@@ -229,7 +232,7 @@ function wireBody(i: BotConnectorInputs, accountId = liveEngage().accountId): Co
  * connector of an account at once).
  */
 function adoptsAsIs({ connector: c, entry }: LiveConnector, i: BotConnectorInputs): boolean {
-  return hasSettings(c, wireBody(i, String(c.lpAccountId))) && isRunning(c) === i.running && !isFailing(entry);
+  return hasSettings(c, overlayEdit(c, wireBody(i, String(c.lpAccountId)))) && isRunning(c) === i.running && !isFailing(entry);
 }
 
 /**
@@ -246,9 +249,9 @@ async function deploy(inputs: BotConnectorInputs, existing?: LiveConnector): Pro
   if (existing && adopting && adoptsAsIs(existing, inputs))
     return { connector: adopting, entry: existing.entry ?? (await statusForRead(le, adopting)) };
   if (adopting) {
-    // Adoption: a connector is edited only while stopped.
+    // Adoption: a connector is edited only while stopped; the keys set by hand stay (overlayEdit).
     await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
-    connector = await le.connectors.edit(lpUserId, body);
+    connector = await le.connectors.edit(lpUserId, overlayEdit(adopting, body));
   } else {
     connector = await le.connectors.add(lpUserId, body);
   }
@@ -294,7 +297,7 @@ async function updateRunning(id: string, olds: Props, news: BotConnectorInputs):
   if (news.running && olds.running !== true) {
     if (isRunning(live)) {
       await stopAndWait(le, botId, lpUserId, news.agent);
-      if (Object.keys(news.secretFlags ?? {}).length) await le.connectors.edit(lpUserId, wireBody(news));
+      if (Object.keys(news.secretFlags ?? {}).length) await le.connectors.edit(lpUserId, overlayEdit(live, wireBody(news)));
     }
     const outcome = await waitAfterStart(le, news, lpUserId);
     if (!outcome.reached) {
