@@ -126,6 +126,10 @@ describe("editing an existing connector keeps the keys a person set by hand", ()
     expect(JSON.stringify(taken.outs)).not.toContain(HAND_SECRET);
     expect(taken.outs.secretFlags).toEqual({ lpPassword: user.password, externalWebhookAPIKey: "********" });
     expect(taken.outs.customConfigurations).toEqual({ [HAND_KEY]: HAND_VALUE });
+    // Recorded, but undeclared: no reason to replace the connector (which would drop them).
+    expect(await connector.diff(taken.id, taken.outs, inputs)).toEqual({ changes: false, replaces: [] });
+    const read = await connector.read(taken.id, taken.outs);
+    expect(await connector.diff(taken.id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
     await connector.delete(taken.id, taken.outs);
   });
 

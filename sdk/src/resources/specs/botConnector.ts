@@ -164,6 +164,10 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
  * diff compares `flags` and `secretFlags` as one map, so state written before does not replace the
  * connector. A masked old value (a secret the API would not return, recorded as such by an older
  * release or read without a declaration) says only "set": it equals whatever is declared.
+ *
+ * Only the keys the program declares are compared: a flag or custom key it does not declare (set by
+ * hand, recorded by an adopt or a refresh, or no longer declared) is left as it is live, and every
+ * edit keeps it (overlayEdit) — replacing the connector for it would delete the very key it keeps.
  */
 function comparedFlags(olds: Props, news: Props): [Props, Props] {
   const joined = ({ flags, secretFlags, ...rest }: Props): Props => ({
@@ -171,10 +175,18 @@ function comparedFlags(olds: Props, news: Props): [Props, Props] {
     flags: { ...(flags as object), ...(secretFlags as object) },
   });
   const [o, n] = [joined(olds), joined(news)];
-  const oldFlags = o.flags as Props;
+  const oldFlags = (o.flags = declaredOnly(o.flags, n.flags)) as Props;
   const newFlags = n.flags as Props;
   for (const k of SECRET_FLAG_KEYS) if (isMasked(oldFlags[k]) && newFlags[k] !== undefined) oldFlags[k] = newFlags[k];
+  o.customConfigurations = declaredOnly(o.customConfigurations, n.customConfigurations);
   return [o, n];
+}
+
+/** The entries of the old map whose keys the new one declares (`undefined` when neither has any). */
+function declaredOnly(old: unknown, declared: unknown): Props | undefined {
+  const keys = Object.keys((declared ?? {}) as Props);
+  const kept = Object.entries((old ?? {}) as Props).filter(([k]) => keys.includes(k));
+  return kept.length || declared !== undefined ? Object.fromEntries(kept) : undefined;
 }
 
 const isManaged = (key: string) => (MANAGED_FLAG_KEYS as readonly string[]).includes(key);
