@@ -25,9 +25,11 @@ import {
   botExists,
   creating,
   known,
+  listedConnectors,
   lookupOrUnknown,
   missingSkills,
   preflightAccount,
+  takenName,
   type PreflightFailure,
 } from "../preflight";
 import { liveEngage } from "../runtime";
@@ -88,6 +90,17 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
       const lpUserId = await resolveUserId(le, i);
       const connector = await le.connectors.get(i.botId, lpUserId);
       return connector && { connector, entry: await statusForRead(le, connector) };
+    },
+    // Preview: no read per new connector (issue #18). A bot user this run creates (its id still
+    // unknown, or absent from the users listed before it was created) has no connector to take
+    // over; for the others, one listing per bot, and one users list shared with BotAgent's preflight.
+    async findAtPreview(i) {
+      if (i.agentUserId !== undefined && !known(i.agentUserId)) return undefined;
+      const listed = await takenName("user", i.agent);
+      if (listed === "unknown" || listed === undefined) return undefined;
+      const lpUserId = i.agentUserId ?? listed;
+      const connector = (await listedConnectors(i.botId)).find((c) => String(c.lpUserId) === lpUserId);
+      return connector && { connector };
     },
     idOf: ({ connector: c }) => connectorId(c.botId, String(c.lpUserId)),
     async get(id) {
