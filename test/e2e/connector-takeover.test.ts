@@ -6,11 +6,13 @@
  *    run creates (issue #18: a fleet's preview pays no read per new connector);
  *  - `pulumi up` takes them over keeping the configuration key and the secret flag set by hand that
  *    the program does not declare, and writes no secret into its output or state in plaintext;
- *  - the next preview and refresh show no change: the kept keys replace nothing.
+ *  - the next preview and refresh show no change: the kept keys replace nothing;
+ *  - the repair of a failing connector (refresh, then up) is an update that keeps them too.
  */
-import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../../sdk/src/client";
+import { createLiveEngageClient, shutdownLiveEngageClients, type Credentials, type LiveEngageClient } from "../../sdk/src/client";
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
+import { maskedPasswordHandEdit } from "../helpers/hand-edit";
 
 const BOT = "demo-bot";
 const HAND_KEY = "handTunedGreeting";
@@ -47,6 +49,7 @@ describeWithCli("a new connector taking over an existing one, with the real CLI"
   let emu: E2eEmulator;
   let program: TestProgram;
   let person: LiveEngageClient;
+  let creds: Credentials;
   const ids: Record<string, string> = {};
   const live = async (login: string) => (await person.connectors.listForBot(BOT)).find((c) => c.lpAccountUser === login);
   const secrets = () => [HAND_SECRET, ...TAKEN.map(password), password("takeover-new")];
@@ -54,12 +57,8 @@ describeWithCli("a new connector taking over an existing one, with the real CLI"
   beforeAll(async () => {
     emu = await startE2eEmulator(300);
     const e = emu.emulator;
-    person = createLiveEngageClient({
-      accountId: e.accountId,
-      csdsDomain: e.host,
-      username: e.credentials.username,
-      password: e.credentials.password,
-    });
+    creds = { accountId: e.accountId, csdsDomain: e.host, username: e.credentials.username, password: e.credentials.password };
+    person = createLiveEngageClient(creds);
     const skill = await person.skills.create({ name: "takeover-skill" });
     const agentProfile = (await person.profiles.list()).find((p) => p.roleTypeId === 2)!;
     for (const login of TAKEN) {
@@ -156,5 +155,24 @@ describeWithCli("a new connector taking over an existing one, with the real CLI"
     await program.refreshNoChanges();
     await program.previewNoChanges();
     for (const login of TAKEN) expect((await live(login))?.configurations).toMatchObject({ [HAND_KEY]: HAND_VALUE });
+  }, 300_000);
+
+  it("the repair of a failing connector (refresh, then up) is an update of that one, and keeps the hand-set key", async () => {
+    // Conversation Builder's hand edit: stop, PUT as read (the masks become the secrets), start: Not Connected.
+    const [broken, healthy] = TAKEN;
+    await maskedPasswordHandEdit(creds, BOT, broken, person);
+    await expect(
+      person.connectors.waitForStatus(BOT, ids[broken], "CONNECTED", { timeoutMs: 5_000, intervalMs: 100, failFast: true }),
+    ).rejects.toThrow(/login/);
+    await program.refresh();
+    const preview = await program.preview();
+    expect(preview.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", broken]]);
+    const r = await program.up();
+    const c = await live(broken);
+    expect(c?.configurations).toMatchObject({ [HAND_KEY]: HAND_VALUE, messageDelay: "300", lpPassword: "********" });
+    expect((await person.connectors.statusOf(BOT, ids[broken]))?.status).toBe("CONNECTED");
+    expect((await live(healthy))?.configurations).toMatchObject({ [HAND_KEY]: HAND_VALUE });
+    for (const s of secrets()) expect(r.stdout + r.stderr).not.toContain(s);
+    await program.previewNoChanges();
   }, 300_000);
 });
