@@ -1,8 +1,9 @@
 /**
  * Issue #7 as a regression test, with the real CLI on a 1-bot BotDeployment (skill, campaign,
  * engagement, 3 bot agents, 3 connectors: 9 objects): a no-op `pulumi preview` makes no API call at
- * all, and a `pulumi refresh` makes at most one read per object and no write. The emulator's
- * counters (per method and route) are the evidence; bench/ measures the same at larger scales.
+ * all, a `pulumi refresh` makes at most one read per object and no write, and the first preview
+ * looks for no connector to take over. The emulator's counters (per method and route) are the
+ * evidence; bench/ measures the same at larger scales.
  */
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
@@ -41,12 +42,17 @@ function split(counters: Record<string, number>) {
 describeWithCli("API calls of preview and refresh (issue #7)", () => {
   let emu: E2eEmulator;
   let program: TestProgram;
+  const fresh: Record<string, Record<string, number>> = {};
 
   beforeAll(async () => {
     emu = await startE2eEmulator(50);
     program = await TestProgram.create("api-calls", { "index.js": PROGRAM });
     await emu.configure(program);
+    await program.pulumi(["preview"]);
+    fresh.preview = await emu.admin<Record<string, number>>("GET", "/counters");
+    await emu.admin("DELETE", "/counters");
     await program.up();
+    fresh.up = await emu.admin<Record<string, number>>("GET", "/counters");
   }, 300_000);
 
   afterAll(async () => {
@@ -54,6 +60,17 @@ describeWithCli("API calls of preview and refresh (issue #7)", () => {
     await program?.dispose();
     await emu?.close();
   }, 300_000);
+
+  // The take-over preview (a new connector whose agent already has one) must cost a fresh deploy
+  // nothing (issue #18): new agents cannot have a connector, so no bot's connectors are listed, and
+  // the users list is the one BotAgent's preflight makes. At up, the only listings are each
+  // connector create's own look-up. (11 calls at preview and 40 at up, as before the warning.)
+  it("a fresh preview lists no bot's connectors, and the up only one per connector created", () => {
+    const listing = "GET /bot-platform-manager-0.1/auth/liveperson/app";
+    const users = "GET /api/account/:a/configuration/le-users/users";
+    expect({ listings: fresh.preview[listing], users: fresh.preview[users] }).toEqual({ listings: undefined, users: 1 });
+    expect({ listings: fresh.up[listing], users: fresh.up[users] }).toEqual({ listings: 3, users: 1 });
+  });
 
   it("makes no API call on a no-op preview", async () => {
     await emu.admin("DELETE", "/counters");

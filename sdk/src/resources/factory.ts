@@ -71,16 +71,23 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
     return merge(spec.api.idOf(existing), inputs, overlayFor(inputs));
   }
 
-  /** At preview of an adopt: each declared field whose live value differs, live → declared. */
+  /**
+   * At preview of a create that takes an existing object over (`adopt: true`, or any create of a
+   * `createTakesOver` resource): each declared field whose live value differs, live → declared.
+   * A take-over without `adopt` is looked for only through `findAtPreview` (cheap by contract): a
+   * fleet's preview must not pay a read per new object for the rare one left behind.
+   */
   async function previewAdopt(olds: unknown, news: Props, inputs: I): Promise<void> {
-    if (inputs.adopt !== true || !spec.identity.every((k) => known(inputs[k])) || !spec.identity.some((k) => creating(olds, news, k)))
-      return;
-    if (!(await accountUsable())) return;
-    const existing = await lookupOrUnknown(() => spec.api.find(inputs));
+    const adopting = inputs.adopt === true;
+    if (!adopting && spec.api.createTakesOver !== true) return;
+    if (!spec.identity.every((k) => known(inputs[k])) || !spec.identity.some((k) => creating(olds, news, k))) return;
+    const lookup = spec.api.findAtPreview ?? (adopting ? spec.api.find : undefined);
+    if (!lookup || !(await accountUsable())) return;
+    const existing = await lookupOrUnknown(() => lookup(inputs));
     if (existing === "unknown" || existing === undefined) return;
     const live = await lookupOrUnknown(() => spec.fromWire(existing, inputs));
     if (live === "unknown") return;
-    warn(describeAdopt(spec, existing, inputs, live));
+    warn(describeAdopt(spec, existing, inputs, live, adopting ? "adopt" : "takeOver"));
   }
 
   return quietProvider({
@@ -168,10 +175,17 @@ function describeIdentity(spec: { identity: readonly string[] }, inputs: Props):
 }
 
 /**
- * The adopt preview: "adopting skill name "x" (id 5) changes maxWaitTime: 30 → 120, …". Write-only
- * and secret inputs are named, never shown. Undeclared fields are not listed: adopt keeps them.
+ * The adopt preview: "adopting skill name "x" (id 5) changes maxWaitTime: 30 → 120, …" (`takeOver`:
+ * "… already exists (id 5), …: creating it takes it over, which changes …"). Write-only and secret
+ * inputs are named, never shown. Undeclared fields are not listed: adopt keeps them.
  */
-export function describeAdopt<I extends Props, W>(spec: ResourceSpec<I, W>, existing: W, inputs: I, live: Props): string {
+export function describeAdopt<I extends Props, W>(
+  spec: ResourceSpec<I, W>,
+  existing: W,
+  inputs: I,
+  live: Props,
+  how: "adopt" | "takeOver" = "adopt",
+): string {
   const hidden = new Set([...(spec.writeOnly ?? []), ...(spec.neverShown ?? [])]);
   const sets = new Set(spec.sets ?? []);
   const changes: string[] = [];
@@ -184,7 +198,12 @@ export function describeAdopt<I extends Props, W>(spec: ResourceSpec<I, W>, exis
     }
     changes.push(...fieldChanges(key, live[key], declared, sets.has(key)));
   }
-  const head = `adopting ${spec.type} ${describeIdentity(spec, inputs)} (id ${spec.api.idOf(existing)})`;
+  const id = spec.api.idOf(existing);
+  // Without `adopt`, the program did not ask for a take-over: say why it happens (the create's own warning, ahead).
+  const head =
+    how === "adopt"
+      ? `adopting ${spec.type} ${describeIdentity(spec, inputs)} (id ${id})`
+      : `${spec.type} ${describeIdentity(spec, inputs)} already exists (id ${id}), left by an interrupted run or made by hand: creating it takes it over, which`;
   const note = spec.adoptNote?.(existing, inputs);
   const body = changes.length ? ` changes ${changes.join("; ")}` : " changes none of its declared fields";
   return `${head}${body}; fields the program does not declare keep their live values${note ? `; ${note}` : ""}`;

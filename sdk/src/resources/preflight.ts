@@ -12,6 +12,7 @@ import {
   RateLimitError,
   ServerError,
   TransportError,
+  type Connector,
   type LiveEngageClient,
   type Profile,
 } from "../client";
@@ -34,12 +35,14 @@ interface PreflightCache {
   existing: Map<string, Promise<boolean>>;
   bots?: Promise<Set<string>>;
   profiles?: Promise<Profile[]>;
+  /** Per bot id: its connectors, listed once (the take-over preview of its new connectors). */
+  connectors: Map<string, Promise<Connector[]>>;
 }
 const caches = new WeakMap<LiveEngageClient, PreflightCache>();
 
 function cacheOf(le: LiveEngageClient): PreflightCache {
   let cache = caches.get(le);
-  if (!cache) caches.set(le, (cache = { declaredNames: new Map(), nameLists: new Map(), existing: new Map() }));
+  if (!cache) caches.set(le, (cache = { declaredNames: new Map(), nameLists: new Map(), existing: new Map(), connectors: new Map() }));
   return cache;
 }
 
@@ -266,6 +269,22 @@ export async function botExists(botId: string): Promise<boolean | "unknown"> {
     return cache.bots!;
   };
   return lookupOrUnknown(async () => (await listed(false)).has(botId) || (await listed(true)).has(botId));
+}
+
+/**
+ * The connectors of a bot as preview sees them: listed once per provider process and bot, so the
+ * N new connectors of one bot cost one read at preview, not N (issue #18). A connector added later
+ * in the run is not in it; the create looks again for itself.
+ */
+export async function listedConnectors(botId: string): Promise<Connector[]> {
+  const { connectors } = cacheOf(liveEngage());
+  let list = connectors.get(botId);
+  if (!list) {
+    list = liveEngage().connectors.listForBot(botId);
+    connectors.set(botId, list);
+    list.catch(() => connectors.delete(botId));
+  }
+  return list;
 }
 
 /** Whether preflight may query the account (credentials fine). */

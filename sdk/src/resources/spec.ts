@@ -35,6 +35,13 @@ export interface ObjectApi<I, W> {
    * with a warning, so a re-run converges without `adopt` and without editing the program.
    */
   createTakesOver?: boolean;
+  /**
+   * The existing object a create would take over, looked for as cheaply as a preview must: from
+   * listings cached per provider process, and with no read at all where it cannot exist yet (its
+   * owner is created by this run). Preview warns with what taking it over changes. Without it,
+   * preview looks with `find`, and only for `adopt: true`.
+   */
+  findAtPreview?(inputs: I): Promise<W | undefined>;
   /** The Pulumi id of an object. */
   idOf(wire: W): string;
   /**

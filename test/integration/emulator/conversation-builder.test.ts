@@ -259,6 +259,28 @@ describe("agent connectors", () => {
     expectCbError(await stop(u.loginName), 404, "CONNECTOR_NOT_FOUND");
     expectCbError(await start(u.loginName, "ghost-bot"), 404, "BOT_NOT_FOUND");
   });
+
+  it("an edit replaces the whole configuration, but a secret flag left out keeps its value and one sent empty is removed", async () => {
+    const u = await botUser();
+    await cbCall("POST", connectorUrl(u.id), body(u, {}, { tileDisplay: "horizontal", externalWebhookAPIKey: "hook-key-1234" }));
+    const { lpPassword: _pw, externalWebhookAPIKey: _key, ...plain } = body(u).configurations as Record<string, string>;
+    const ed = await cbCall("PUT", connectorUrl(u.id), body(u, { configurations: { ...plain, externalWebhookAPIKey: "" } }));
+    expect(ed.status).toBe(200);
+    const cfg = ed.body.successResult.configurations;
+    expect(cfg).not.toHaveProperty("tileDisplay");
+    expect(cfg).not.toHaveProperty("externalWebhookAPIKey");
+    expect(cfg.lpPassword).toBe("********");
+    // Kept as it was: the connector still logs in with the password it was added with.
+    await start(u.loginName);
+    expect((await waitFor(u.id, "CONNECTED")).reasons ?? []).toEqual([]);
+    await stop(u.loginName);
+    await cbCall("PUT", connectorUrl(u.id), body(u, { configurations: { ...plain, lpPassword: "" } }));
+    await start(u.loginName);
+    await sleep(DELAY * 2);
+    expect((await agentStatus(u.id)).reasons).toEqual([expect.stringMatching(/^login: no credentials/)]);
+    await stop(u.loginName);
+    await cbCall("DELETE", connectorUrl(u.id));
+  });
 });
 
 describe("connector status", () => {

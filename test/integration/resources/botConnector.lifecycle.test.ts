@@ -2,7 +2,8 @@
  * BotConnector against the emulator: create reaches Connected; read equals create; flag changes
  * replace (delete first); `running` alone is an in-place stop/start; delete stops first; failed
  * creates leave no orphan; Production needs Bot Status Access; secrets never surface in errors;
- * drift made outside Pulumi; adoption.
+ * drift made outside Pulumi; adoption; the edits of an existing connector (take-over, adopt, repair)
+ * keep the configuration keys and secret flags a person set by hand that the program does not declare.
  */
 import * as connector from "../../../sdk/src/resources/botConnector.provider";
 import { configureProviderProcess, liveEngage } from "../../../sdk/src/resources/runtime";
@@ -262,21 +263,8 @@ describe("BotConnector lifecycle", () => {
   });
 
   it("reports configuration changed outside Pulumi on refresh, and diff then replaces", async () => {
-    const user = await botUser();
-    const inputs = await declare(user.loginName, user.password);
-    const created = await connector.create(inputs);
+    const { user, inputs, created } = await deployedThenEditedByHand((declared) => ({ ...declared, messageDelay: "1234" }));
     const le = liveEngage();
-    await le.connectors.stop(BOT, user.loginName);
-    await le.connectors.waitForStatus(BOT, user.id, "STOPPED", { timeoutMs: 5000, intervalMs: 50 });
-    const edited = { ...inputs, flags: { ...inputs.flags, messageDelay: 1234 } };
-    await le.connectors.edit(user.id, {
-      deploymentEnvironment: "STAGING",
-      type: "messaging",
-      lpAccountId: le.accountId,
-      lpAccountUser: user.loginName,
-      botId: BOT,
-      configurations: wireConfiguration(edited, le.accountId),
-    });
     await le.connectors.start(BOT, user.loginName);
     await le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 5000, intervalMs: 50 });
 
@@ -321,18 +309,7 @@ describe("BotConnector lifecycle", () => {
   it("a create takes over an existing connector of the same agent and bot (idempotent, no adopt needed), restarting it only when it differs", async () => {
     const user = await botUser();
     const le = liveEngage();
-    const handMade = await declare(user.loginName, user.password, { flags: { messageDelay: 900 } });
-    await le.connectors.add(user.id, {
-      deploymentEnvironment: "STAGING",
-      type: "messaging",
-      lpAccountId: le.accountId,
-      lpAccountUser: user.loginName,
-      botId: BOT,
-      configurations: wireConfiguration(handMade, le.accountId),
-    });
-    // Running, as a connector deployed by hand (or by an interrupted run) would be: it must be stopped to edit it.
-    await le.connectors.start(BOT, user.loginName);
-    await le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 5000, intervalMs: 50 });
+    await handMadeConnector(user, { flags: { messageDelay: 900 } });
 
     const plain = await declare(user.loginName, user.password);
     const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
@@ -428,5 +405,179 @@ describe("BotConnector lifecycle", () => {
     expect(chat.failures?.map((f) => f.property)).toEqual(["flags.messageDelay"]);
     const none = await connector.check({}, { botId: BOT, agent: "cb-x", conversationType: "messaging" });
     expect(none.failures?.map((f) => f.property)).toEqual(["flags.lpPassword"]);
+  });
+});
+
+/** Set by hand, declared by no program below: a custom configuration key and a secret flag. */
+const HAND_KEY = "handTunedGreeting";
+const HAND_VALUE = "hello, set by hand";
+const HAND_SECRET = "hand-hook-api-key-8271";
+
+const liveOf = async (lpUserId: string) => (await connectorsOf(lpUserId))[0]!;
+
+/** A person's edit in Conversation Builder: stop, then the whole connector with these configurations (left stopped). */
+async function editByHand(user: { loginName: string; id: string }, configurations: Record<string, string>) {
+  const le = liveEngage();
+  await le.connectors.stop(BOT, user.loginName);
+  await le.connectors.waitForStatus(BOT, user.id, "STOPPED", { timeoutMs: 5000, intervalMs: 50 });
+  await le.connectors.edit(user.id, {
+    deploymentEnvironment: "STAGING",
+    type: "messaging",
+    lpAccountId: le.accountId,
+    lpAccountUser: user.loginName,
+    botId: BOT,
+    configurations,
+  });
+}
+
+/** A connector the provider deployed, then stopped and edited by hand: `edit` gets its declared configuration. */
+async function deployedThenEditedByHand(edit: (declared: Record<string, string>) => Record<string, string>) {
+  const user = await botUser();
+  const inputs = await declare(user.loginName, user.password);
+  const created = await connector.create(inputs);
+  await editByHand(user, edit(wireConfiguration(inputs, liveEngage().accountId)));
+  return { user, inputs, created };
+}
+
+/**
+ * A connector made by hand (or left by an interrupted run) from these inputs, running, as such a
+ * connector would be: it must be stopped to edit it.
+ */
+async function handMadeConnector(user: { loginName: string; password: string; id: string }, extra: Record<string, unknown>) {
+  const le = liveEngage();
+  await le.connectors.add(user.id, {
+    deploymentEnvironment: "STAGING",
+    type: "messaging",
+    lpAccountId: le.accountId,
+    lpAccountUser: user.loginName,
+    botId: BOT,
+    configurations: wireConfiguration(await declare(user.loginName, user.password, extra), le.accountId),
+  });
+  await le.connectors.start(BOT, user.loginName);
+  await le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 5000, intervalMs: 50 });
+}
+
+/** The person's settings: another messageDelay, and a custom key and a secret flag no program declares. */
+const handKeys = (flags: Record<string, unknown> = {}) => ({
+  flags: { messageDelay: 900, externalWebhookAPIKey: HAND_SECRET, ...flags },
+  customConfigurations: { [HAND_KEY]: HAND_VALUE },
+});
+
+/** The hand-set key and secret are still there; the declared flag and password are live (Connected: the login works). */
+async function expectHandKeysKept(lpUserId: string) {
+  const live = await liveOf(lpUserId);
+  expect(live.configurations).toMatchObject({
+    [HAND_KEY]: HAND_VALUE,
+    externalWebhookAPIKey: "********",
+    messageDelay: "300",
+    lpPassword: "********",
+  });
+  expect((await liveEngage().connectors.statusOf(BOT, lpUserId))?.status).toBe("CONNECTED");
+}
+
+/** What the provider prints (warnings) while it runs. */
+function capture() {
+  const out: string[] = [];
+  const spies = [process.stderr, process.stdout].map((s) =>
+    jest.spyOn(s, "write").mockImplementation((chunk: unknown) => {
+      out.push(String(chunk));
+      return true;
+    }),
+  );
+  return {
+    text: () => out.join(""),
+    restore: () => spies.forEach((s) => s.mockRestore()),
+  };
+}
+
+describe("editing an existing connector keeps the keys a person set by hand", () => {
+  it("a create that takes a connector over (no adopt) keeps a hand-set custom key and secret flag, and echoes no secret", async () => {
+    const user = await botUser();
+    await handMadeConnector(user, handKeys());
+    const inputs = await declare(user.loginName, user.password);
+    const printed = capture();
+    let taken;
+    try {
+      taken = await connector.create(inputs);
+    } finally {
+      printed.restore();
+    }
+    expect(printed.text()).toMatch(/already exists .*taking it over as declared/);
+    await expectHandKeysKept(user.id);
+    // Nothing the provider printed holds a secret; the undeclared secret, which it never knew, is recorded as "set".
+    expect(printed.text()).not.toContain(HAND_SECRET);
+    expect(printed.text()).not.toContain(user.password);
+    expect(JSON.stringify(taken.outs)).not.toContain(HAND_SECRET);
+    expect(taken.outs.secretFlags).toEqual({ lpPassword: user.password, externalWebhookAPIKey: "********" });
+    expect(taken.outs.customConfigurations).toEqual({ [HAND_KEY]: HAND_VALUE });
+    // Recorded, but undeclared: no reason to replace the connector (which would drop them).
+    expect(await connector.diff(taken.id, taken.outs, inputs)).toEqual({ changes: false, replaces: [] });
+    const read = await connector.read(taken.id, taken.outs);
+    expect(await connector.diff(taken.id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
+    await connector.delete(taken.id, taken.outs);
+  });
+
+  it("adopt: true keeps them too; adopting a connector that differs only in undeclared keys writes nothing", async () => {
+    const user = await botUser();
+    await handMadeConnector(user, handKeys({ messageDelay: 300 }));
+    await h.admin("DELETE", "/requests");
+    const adopted = await connector.create(await declare(user.loginName, user.password, { adopt: true }));
+    // Only the declared password could differ, and secrets compare as "set": nothing to write, no restart.
+    const writes = (await h.admin<{ method: string }[]>("GET", "/requests")).filter((e) => e.method !== "GET");
+    expect(writes).toEqual([]);
+    await expectHandKeysKept(user.id);
+
+    // A declared change on adopt: stop, edit (keys kept), start.
+    await connector.delete(adopted.id, adopted.outs);
+    await handMadeConnector(user, handKeys());
+    const changed = await connector.create(await declare(user.loginName, user.password, { adopt: true }));
+    expect(changed.outs).toMatchObject({ running: true, status: "Connected", adopt: true });
+    await expectHandKeysKept(user.id);
+    expect(JSON.stringify(changed.outs)).not.toContain(HAND_SECRET);
+    await connector.delete(changed.id, changed.outs);
+  });
+
+  it("the repair of a failing connector keeps them", async () => {
+    const le = liveEngage();
+    // By hand: stop, add a custom key and a secret flag, and break the login, then start: Not Connected.
+    const { user, inputs, created } = await deployedThenEditedByHand((declared) => ({
+      ...declared,
+      lpPassword: "a-wrong-password-by-hand",
+      externalWebhookAPIKey: HAND_SECRET,
+      [HAND_KEY]: HAND_VALUE,
+    }));
+    await le.connectors.start(BOT, user.loginName);
+    await expect(
+      le.connectors.waitForStatus(BOT, user.id, "CONNECTED", { timeoutMs: 3000, intervalMs: 50, failFast: true }),
+    ).rejects.toThrow(/login/);
+    // As a refresh records it (only `running` differs: the keys were set after it), then the repair.
+    const recorded = { ...created.outs, running: false };
+    expect(await connector.diff(created.id, recorded, inputs)).toEqual({ changes: true, replaces: [] });
+    const repaired = await connector.update(created.id, recorded, inputs);
+    expect(repaired.outs).toMatchObject({ running: true, status: "Connected" });
+    await expectHandKeysKept(user.id);
+    expect(JSON.stringify(repaired.outs)).not.toContain(HAND_SECRET);
+    await connector.delete(created.id, repaired.outs);
+  });
+
+  it("the declared login replaces the other kind: a hand-set app-key quadruple is cleared when the program declares a password", async () => {
+    const { user, inputs } = await deployedThenEditedByHand((declared) => ({
+      ...declared,
+      lpPassword: "",
+      lpAppKey: "hand-app-key",
+      lpAppSecret: "hand-app-secret",
+      lpAccessToken: "hand-token",
+      lpAccessTokenSecret: "hand-token-secret",
+      [HAND_KEY]: HAND_VALUE,
+    }));
+    // The emulator's edit: an emptied secret is removed.
+    expect((await liveOf(user.id)).configurations).not.toHaveProperty("lpPassword");
+    // A re-run that lost the connector from its state takes it over.
+    const taken = await connector.create(inputs);
+    const live = await liveOf(user.id);
+    expect(live.configurations).toMatchObject({ [HAND_KEY]: HAND_VALUE, lpPassword: "********" });
+    for (const k of ["lpAppKey", "lpAppSecret", "lpAccessToken", "lpAccessTokenSecret"]) expect(live.configurations).not.toHaveProperty(k);
+    expect(taken.outs).toMatchObject({ running: true, status: "Connected" });
+    await connector.delete(taken.id, taken.outs);
   });
 });

@@ -47,3 +47,18 @@ it("compares a connector's flags one by one, hides its secret flags, and says a 
   expect(text).not.toContain("********");
   expect(text).toContain("adopting restarts the connector");
 });
+
+it("says a create without adopt takes an existing connector over, and why it exists", () => {
+  const connector = { botId: "bot", lpUserId: "5", lastManualOperation: "START" } as Connector;
+  const text = describeAdopt(
+    botConnectorSpec,
+    { connector },
+    { botId: "bot", agent: "a", flags: { messageDelay: 500 }, secretFlags: { lpPassword: "pw-SECRET-123" } } as never,
+    { botId: "bot", agent: "a", flags: { messageDelay: 300 }, secretFlags: { lpPassword: "********" } },
+    "takeOver",
+  );
+  expect(text).toMatch(
+    /^BotConnector botId "bot", agent "a" already exists \(id bot\/5\), left by an interrupted run or made by hand: creating it takes it over, which changes flags\.messageDelay: 300 → 500; secretFlags: \(secret\) will be written; fields the program does not declare keep their live values/,
+  );
+  expect(text).not.toContain("pw-SECRET-123");
+});

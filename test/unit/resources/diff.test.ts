@@ -3,6 +3,7 @@ import { BOT_CONNECTOR_REPLACE_ON_CHANGE, DIFF_OPTIONS } from "../../../sdk/src/
 import { checkInputs } from "../../../sdk/src/resources/check";
 import { botConnectorInputsSchema, skillInputsSchema } from "../../../sdk/src/resources/schemas";
 import { connector } from "./helpers";
+import * as botConnectorProvider from "../../../sdk/src/resources/botConnector.provider";
 
 type Row = [string, Record<string, unknown>, Record<string, unknown>, DiffOutcome];
 
@@ -39,6 +40,25 @@ describe("BotConnector diff", () => {
     const opts: DiffOptions = { ...DIFF_OPTIONS.BotConnector, ignore: ["adopt", "status", "lpUserId"] };
     expect(diffInputs({ ...conn, status: "CONNECTED", lpUserId: "1" }, conn, opts)).toEqual(none);
     expect(diffInputs({ ...conn, status: "CONNECTED" }, conn, DIFF_OPTIONS.BotConnector)).toEqual(update);
+  });
+});
+
+describe("BotConnector diff through its provider (flags and custom keys compared as declared)", () => {
+  const kept = {
+    ...conn,
+    customConfigurations: { handKey: "by hand" },
+    secretFlags: { ...(conn.secretFlags as object), externalWebhookAPIKey: "********" },
+  };
+  const rows: Row[] = [
+    // Set by hand and recorded by an adopt or a refresh: every edit keeps it, so it is no change.
+    ["an undeclared custom key and secret flag recorded", kept, conn, none],
+    ["an undeclared flag recorded", { ...conn, flags: { ...(conn.flags as object), csdsDomain: "d" } }, conn, none],
+    ["a declared custom key changed", kept, { ...conn, customConfigurations: { handKey: "declared" } }, replace("customConfigurations")],
+    ["a custom key newly declared", conn, { ...conn, customConfigurations: { a: "1" } }, replace("customConfigurations")],
+    ["a declared flag changed", kept, { ...conn, flags: { ...(conn.flags as object), messageDelay: 301 } }, replace("flags")],
+  ];
+  it.each(rows)("%s", async (_name, olds, news, expected) => {
+    expect(await botConnectorProvider.diff("bot/1", olds, news)).toEqual(expected);
   });
 });
 

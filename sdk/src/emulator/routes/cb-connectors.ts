@@ -43,6 +43,20 @@ function checkConfigurations(cfg: Record<string, string>): void {
   }
 }
 
+/**
+ * An edit replaces the whole configuration, except the write-only secret flags (docs/emulator.md,
+ * difference 30): a read shows them masked, so no editor can send them back; one left out of the
+ * body keeps its value, and one sent empty is removed.
+ */
+function editedConfigurations(stored: Record<string, string>, sent: Record<string, string>): Record<string, string> {
+  const out = { ...sent };
+  for (const k of SECRET_FLAGS) {
+    if (!(k in sent) && stored[k] !== undefined) out[k] = stored[k];
+    else if (sent[k] === "") delete out[k];
+  }
+  return out;
+}
+
 function botOf(acc: AccountState, botId: string): Bot {
   const bot = Object.prototype.hasOwnProperty.call(acc.bots, botId) ? acc.bots[botId] : undefined;
   if (!bot) throw cbErrors.botNotFound(botId);
@@ -170,7 +184,7 @@ export function registerCbConnectors(app: FastifyInstance, ctx: RouteContext): v
       lpAccountUser: t.user.loginName,
       type: b.type,
       deploymentEnvironment: b.deploymentEnvironment,
-      configurations: b.configurations,
+      configurations: editedConfigurations(c.configurations, b.configurations),
       updateTime: ctx.store.now(),
     };
     ctx.store.mutate(t.acc, (acc) => void (acc.connectors[t.key] = next));

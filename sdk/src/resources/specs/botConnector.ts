@@ -2,7 +2,10 @@
  * BotConnector: a Conversation Builder agent connector binding a bot to a bot agent, started and
  * Connected. Its configuration is the declaration (that is what keeps the duplicate agents of one
  * bot identical): `flags`, `secretFlags`, `customConfigurations` and the first-class inputs are the
- * whole `configurations` map. A connector has no other writable field, so adopting one loses nothing.
+ * whole `configurations` map it is added with. Editing an existing one (adopt, the repair of a
+ * failing one) overlays that declaration on the live configuration: a key a person set by hand and
+ * the program does not declare stays (connectorAdopt.ts). A replacement is delete + add: the new
+ * connector has the declared keys only.
  *
  * LivePerson's rules, enforced here rather than remembered by a person:
  *  - a connector is edited or deleted only while stopped, so every settings change is a
@@ -22,13 +25,15 @@ import {
   botExists,
   creating,
   known,
+  listedConnectors,
   lookupOrUnknown,
   missingSkills,
   preflightAccount,
+  takenName,
   type PreflightFailure,
 } from "../preflight";
 import { liveEngage } from "../runtime";
-import { hasSettings } from "../connectorAdopt";
+import { hasSettings, overlayEdit } from "../connectorAdopt";
 import { botConnectorInputsSchema, connectorConfigurations, type BotConnectorInputs } from "../schemas";
 import type { Props, ResourceSpec } from "../spec";
 
@@ -85,6 +90,17 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
       const lpUserId = await resolveUserId(le, i);
       const connector = await le.connectors.get(i.botId, lpUserId);
       return connector && { connector, entry: await statusForRead(le, connector) };
+    },
+    // Preview: no read per new connector (issue #18). A bot user this run creates (its id still
+    // unknown, or absent from the users listed before it was created) has no connector to take
+    // over; for the others, one listing per bot, and one users list shared with BotAgent's preflight.
+    async findAtPreview(i) {
+      if (i.agentUserId !== undefined && !known(i.agentUserId)) return undefined;
+      const listed = await takenName("user", i.agent);
+      if (listed === "unknown" || listed === undefined) return undefined;
+      const lpUserId = i.agentUserId ?? listed;
+      const connector = (await listedConnectors(i.botId)).find((c) => String(c.lpUserId) === lpUserId);
+      return connector && { connector };
     },
     idOf: ({ connector: c }) => connectorId(c.botId, String(c.lpUserId)),
     async get(id) {
@@ -161,6 +177,10 @@ export const botConnectorSpec: ResourceSpec<BotConnectorInputs, LiveConnector> =
  * diff compares `flags` and `secretFlags` as one map, so state written before does not replace the
  * connector. A masked old value (a secret the API would not return, recorded as such by an older
  * release or read without a declaration) says only "set": it equals whatever is declared.
+ *
+ * Only the keys the program declares are compared: a flag or custom key it does not declare (set by
+ * hand, recorded by an adopt or a refresh, or no longer declared) is left as it is live, and every
+ * edit keeps it (overlayEdit) — replacing the connector for it would delete the very key it keeps.
  */
 function comparedFlags(olds: Props, news: Props): [Props, Props] {
   const joined = ({ flags, secretFlags, ...rest }: Props): Props => ({
@@ -168,10 +188,18 @@ function comparedFlags(olds: Props, news: Props): [Props, Props] {
     flags: { ...(flags as object), ...(secretFlags as object) },
   });
   const [o, n] = [joined(olds), joined(news)];
-  const oldFlags = o.flags as Props;
+  const oldFlags = (o.flags = declaredOnly(o.flags, n.flags)) as Props;
   const newFlags = n.flags as Props;
   for (const k of SECRET_FLAG_KEYS) if (isMasked(oldFlags[k]) && newFlags[k] !== undefined) oldFlags[k] = newFlags[k];
+  o.customConfigurations = declaredOnly(o.customConfigurations, n.customConfigurations);
   return [o, n];
+}
+
+/** The entries of the old map whose keys the new one declares (`undefined` when neither has any). */
+function declaredOnly(old: unknown, declared: unknown): Props | undefined {
+  const keys = Object.keys((declared ?? {}) as Props);
+  const kept = Object.entries((old ?? {}) as Props).filter(([k]) => keys.includes(k));
+  return kept.length || declared !== undefined ? Object.fromEntries(kept) : undefined;
 }
 
 const isManaged = (key: string) => (MANAGED_FLAG_KEYS as readonly string[]).includes(key);
@@ -229,7 +257,7 @@ function wireBody(i: BotConnectorInputs, accountId = liveEngage().accountId): Co
  * connector of an account at once).
  */
 function adoptsAsIs({ connector: c, entry }: LiveConnector, i: BotConnectorInputs): boolean {
-  return hasSettings(c, wireBody(i, String(c.lpAccountId))) && isRunning(c) === i.running && !isFailing(entry);
+  return hasSettings(c, overlayEdit(c, wireBody(i, String(c.lpAccountId)))) && isRunning(c) === i.running && !isFailing(entry);
 }
 
 /**
@@ -246,9 +274,9 @@ async function deploy(inputs: BotConnectorInputs, existing?: LiveConnector): Pro
   if (existing && adopting && adoptsAsIs(existing, inputs))
     return { connector: adopting, entry: existing.entry ?? (await statusForRead(le, adopting)) };
   if (adopting) {
-    // Adoption: a connector is edited only while stopped.
+    // Adoption: a connector is edited only while stopped; the keys set by hand stay (overlayEdit).
     await stopAndWait(le, inputs.botId, lpUserId, inputs.agent);
-    connector = await le.connectors.edit(lpUserId, body);
+    connector = await le.connectors.edit(lpUserId, overlayEdit(adopting, body));
   } else {
     connector = await le.connectors.add(lpUserId, body);
   }
@@ -294,7 +322,7 @@ async function updateRunning(id: string, olds: Props, news: BotConnectorInputs):
   if (news.running && olds.running !== true) {
     if (isRunning(live)) {
       await stopAndWait(le, botId, lpUserId, news.agent);
-      if (Object.keys(news.secretFlags ?? {}).length) await le.connectors.edit(lpUserId, wireBody(news));
+      if (Object.keys(news.secretFlags ?? {}).length) await le.connectors.edit(lpUserId, overlayEdit(live, wireBody(news)));
     }
     const outcome = await waitAfterStart(le, news, lpUserId);
     if (!outcome.reached) {
