@@ -5,8 +5,9 @@
  * that changes a declared field, and a `refresh` then `up` — with the emulator replacing whole
  * objects on PUT; and a hand edit made while `pulumi up` writes is kept.
  */
-import { createLiveEngageClient, resolveCredentials, shutdownLiveEngageClients, type LiveEngageClient } from "../../sdk/src/client";
+import { createLiveEngageClient, resolveCredentials, type LiveEngageClient } from "../../sdk/src/client";
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
+import { tearDownE2e } from "../helpers/e2e-teardown";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import {
   handMadeBotUser,
@@ -79,10 +80,7 @@ describeWithCli("adopting hand-made objects with the real CLI (issue #11)", () =
   }, 180_000);
 
   afterAll(async () => {
-    await program?.destroy().catch(() => undefined);
-    await program?.dispose();
-    await shutdownLiveEngageClients();
-    await emu?.close();
+    await tearDownE2e(program, emu);
   }, 180_000);
 
   it("previews each adopt with every changed field, live → declared, and no secret", async () => {

@@ -6,8 +6,9 @@
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { createLiveEngageClient, shutdownLiveEngageClients, type LiveEngageClient } from "../../sdk/src/client";
+import { createLiveEngageClient, type LiveEngageClient } from "../../sdk/src/client";
 import { describeWithCli, ROOT, TestProgram } from "../helpers/pulumi-cli";
+import { tearDownE2e } from "../helpers/e2e-teardown";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import { minConnected, type ConnectorHistory } from "../helpers/status-timeline";
 
@@ -69,10 +70,7 @@ describeWithCli("BotDeployment with the real CLI", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await program?.destroy().catch(() => undefined);
-    await program?.dispose();
-    await shutdownLiveEngageClients();
-    await emu?.close();
+    await tearDownE2e(program, emu);
   }, 300_000);
 
   it("deploys 3 identical agents, all Connected, with no drift", async () => {

@@ -9,8 +9,9 @@
  *  - the next preview and refresh show no change: the kept keys replace nothing;
  *  - the repair of a failing connector (refresh, then up) is an update that keeps them too.
  */
-import { createLiveEngageClient, shutdownLiveEngageClients, type Credentials, type LiveEngageClient } from "../../sdk/src/client";
+import { createLiveEngageClient, type Credentials, type LiveEngageClient } from "../../sdk/src/client";
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
+import { tearDownE2e } from "../helpers/e2e-teardown";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import { maskedPasswordHandEdit } from "../helpers/hand-edit";
 
@@ -103,10 +104,7 @@ describeWithCli("a new connector taking over an existing one, with the real CLI"
   }, 300_000);
 
   afterAll(async () => {
-    await program?.destroy().catch(() => undefined);
-    await program?.dispose();
-    await shutdownLiveEngageClients();
-    await emu?.close();
+    await tearDownE2e(program, emu);
   }, 300_000);
 
   it("pulumi preview warns of each take-over with what it changes, no secret, one connector listing for the bot", async () => {

@@ -8,8 +8,8 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { shutdownLiveEngageClients } from "../../sdk/src/client";
 import type { ExportSummary } from "../../sdk/src/export";
+import { tearDownE2e } from "../helpers/e2e-teardown";
 import { startE2eEmulator, type E2eEmulator } from "../helpers/emulator-process";
 import { BOTS, buildHandMadeAccount, PASSWORDS, UNMODELLED, type HandMadeAccount } from "../helpers/hand-made-account";
 import { describeWithCli, ROOT, TestProgram } from "../helpers/pulumi-cli";
@@ -88,10 +88,7 @@ describeWithCli("liveengage export with the real CLI", () => {
   }, 300_000);
 
   afterAll(async () => {
-    await program?.destroy().catch(() => undefined);
-    await program?.dispose();
-    await shutdownLiveEngageClients();
-    await emu?.close();
+    await tearDownE2e(program, emu);
     if (tarball) rmSync(path.dirname(tarball), { recursive: true, force: true });
   }, 300_000);
 
