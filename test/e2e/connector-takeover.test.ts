@@ -7,7 +7,9 @@
  *  - `pulumi up` takes them over keeping the configuration key and the secret flag set by hand that
  *    the program does not declare, and writes no secret into its output or state in plaintext;
  *  - the next preview and refresh show no change: the kept keys replace nothing;
- *  - the repair of a failing connector (refresh, then up) is an update that keeps them too.
+ *  - the repair of a failing connector (refresh, then up) is an update that keeps them too;
+ *  - a flag change replaces every connector and previews no take-over: the engine checks each
+ *    replacement a second time as a create, while the connector it replaces still exists.
  */
 import { createLiveEngageClient, type Credentials, type LiveEngageClient } from "../../sdk/src/client";
 import { describeWithCli, TestProgram } from "../helpers/pulumi-cli";
@@ -29,10 +31,11 @@ const pulumi = require("@pulumi/pulumi");
 const le = require("pulumi-liveengage");
 const config = new pulumi.Config();
 const skillIds = [config.require("skillId")];
+const messageDelay = Number(config.get("messageDelay") ?? "300");
 for (const agent of ${JSON.stringify(TAKEN)}) {
   new le.BotConnector(agent, {
     botId: "${BOT}", agent, conversationType: "messaging", connectTimeoutSeconds: 60,
-    flags: { lpPassword: config.requireSecret(agent) },
+    flags: { lpPassword: config.requireSecret(agent), messageDelay },
   });
 }
 // An agent this run creates: its connector cannot exist yet, so preview reads nothing for it.
@@ -42,7 +45,7 @@ const fresh = new le.BotAgent("takeover-new", {
 });
 new le.BotConnector("takeover-new", {
   botId: "${BOT}", agent: fresh.loginName, agentUserId: fresh.id, conversationType: "messaging", connectTimeoutSeconds: 60,
-  flags: { lpPassword: config.requireSecret("takeover-new") },
+  flags: { lpPassword: config.requireSecret("takeover-new"), messageDelay },
 });
 `;
 
@@ -172,5 +175,20 @@ describeWithCli("a new connector taking over an existing one, with the real CLI"
     expect((await live(healthy))?.configurations).toMatchObject({ [HAND_KEY]: HAND_VALUE });
     for (const s of secrets()) expect(r.stdout + r.stderr).not.toContain(s);
     await program.previewNoChanges();
+  }, 300_000);
+
+  it("a flag change replaces the connectors with no take-over announced, and its preview lists no connectors", async () => {
+    await program.setConfig("messageDelay", "450");
+    await emu.admin("DELETE", "/counters");
+    const preview = await program.preview();
+    const replaced = preview.steps.filter((s) => s.op === "replace").map((s) => s.urn.split("::").pop());
+    expect(new Set(replaced)).toEqual(new Set([...TAKEN, "takeover-new"]));
+    const said = (preview.diagnostics ?? []).map((d) => d.message).join("\n");
+    expect(said).toMatch(/will be restarted/); // the control: the preview's warnings are here
+    expect(said).not.toMatch(/already exists|takes it over/);
+    expect((await emu.admin<Record<string, number>>("GET", "/counters"))[LISTING] ?? 0).toBe(0);
+    const r = await program.up();
+    expect(r.stdout + r.stderr).not.toMatch(/already exists|takes it over|taking it over/);
+    for (const login of [...TAKEN, "takeover-new"]) expect((await live(login))?.configurations).toMatchObject({ messageDelay: "450" });
   }, 300_000);
 });

@@ -16,7 +16,7 @@ import { NotFoundError } from "../client";
 import { UNKNOWN } from "./check";
 import { deepEqual, diffInputs } from "./diff";
 import { checkAndWarn, createUnique, declaredKeys, deleteIdempotent, pick, updateExisting } from "./lifecycle";
-import { accountUsable, creating, hideSecretValues, known, lookupOrUnknown, unchanged, withFailures } from "./preflight";
+import { accountUsable, creating, hideSecretValues, known, lookupOrUnknown, replacesItsOwn, unchanged, withFailures } from "./preflight";
 import { warn } from "./runtime";
 import type { Props, ResourceSpec } from "./spec";
 import { diffOptionsOf } from "./specs/diffOptions";
@@ -80,7 +80,9 @@ export function makeProvider<I extends Props, W>(spec: ResourceSpec<I, W>): Life
   async function previewAdopt(olds: unknown, news: Props, inputs: I): Promise<void> {
     const adopting = inputs.adopt === true;
     if (!adopting && spec.api.createTakesOver !== true) return;
-    if (!spec.identity.every((k) => known(inputs[k])) || !spec.identity.some((k) => creating(olds, news, k))) return;
+    if (!spec.identity.every((k) => known(inputs[k]))) return;
+    if (replacesItsOwn(spec.type, describeIdentity(spec, inputs), olds)) return;
+    if (!spec.identity.some((k) => creating(olds, news, k))) return;
     const lookup = spec.api.findAtPreview ?? (adopting ? spec.api.find : undefined);
     if (!lookup || !(await accountUsable())) return;
     const existing = await lookupOrUnknown(() => lookup(inputs));

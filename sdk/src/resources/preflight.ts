@@ -37,12 +37,18 @@ interface PreflightCache {
   profiles?: Promise<Profile[]>;
   /** Per bot id: its connectors, listed once (the take-over preview of its new connectors). */
   connectors: Map<string, Promise<Connector[]>>;
+  /** Identities checked with old inputs in this run (see replacesItsOwn). */
+  checkedWithOlds: Set<string>;
 }
 const caches = new WeakMap<LiveEngageClient, PreflightCache>();
 
 function cacheOf(le: LiveEngageClient): PreflightCache {
   let cache = caches.get(le);
-  if (!cache) caches.set(le, (cache = { declaredNames: new Map(), nameLists: new Map(), existing: new Map(), connectors: new Map() }));
+  if (!cache)
+    caches.set(
+      le,
+      (cache = { declaredNames: new Map(), nameLists: new Map(), existing: new Map(), connectors: new Map(), checkedWithOlds: new Set() }),
+    );
   return cache;
 }
 
@@ -285,6 +291,28 @@ export async function listedConnectors(botId: string): Promise<Connector[]> {
     list.catch(() => connectors.delete(botId));
   }
   return list;
+}
+
+/**
+ * Whether this check is the engine's re-check of a replacement whose existing object is its own.
+ * The engine checks a replacement twice: with its old inputs, then as a create without them. At the
+ * second check the object with its identity still exists — it is deleted first (BotConnector) or
+ * after — but it is the one being replaced, not one left behind to take over: previewing a take-over
+ * there announced one for every connector of a flag change, and listed each bot's connectors to do
+ * so (issue #18's rollout reads). A check with old inputs records the identity (`kind` + identity).
+ */
+export function replacesItsOwn(kind: string, identity: string, olds: unknown): boolean {
+  let le: LiveEngageClient;
+  try {
+    le = liveEngage();
+  } catch {
+    return false; // no usable configuration: the account check reports it, and nothing is looked up
+  }
+  const { checkedWithOlds } = cacheOf(le);
+  const key = `${kind}:${identity.toLowerCase()}`;
+  if (!hasOldInputs(olds)) return checkedWithOlds.has(key);
+  checkedWithOlds.add(key);
+  return false;
 }
 
 /** Whether preflight may query the account (credentials fine). */
