@@ -16,7 +16,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { randomBytes } = require("node:crypto");
-const { BENCH_HOME, RESULTS, log, pulumi, classify, snapshotPackage } = require("./run");
+const { BENCH_HOME, RESULTS, log, pulumi, classify, snapshotPackage, startBenchEmulator } = require("./run");
 const { writeReadmeTable } = require("./table");
 
 function arg(name, fallback) {
@@ -46,23 +46,6 @@ new le.BotDeployment("bot", {
   connectTimeoutSeconds: 120,
 });
 `;
-
-async function emulatorWith(snapshot, connectDelayMs) {
-  const { startEmulator } = require(path.join(snapshot, "dist", "emulator"));
-  const emu = await startEmulator({ port: 0, connectDelayMs });
-  const admin = async (method, p, body) => {
-    const res = await fetch(`${emu.url}/_emulator${p}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`admin ${method} ${p}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-  await admin("POST", "/seed", { accounts: [{ accountId: emu.accountId, bots: [{ id: "bench-bot-1", name: "Bench bot 1" }] }] });
-  return { emu, admin };
-}
 
 /** first deploy, flag change, destroy of one N-agent deployment; times and API calls. */
 async function run(emulator, agents, label) {
@@ -145,9 +128,9 @@ function renderTable(result) {
 }
 
 async function main() {
-  const snapshot = snapshotPackage();
-  const delayed = await emulatorWith(snapshot, DELAY_MS);
-  const instant = await emulatorWith(snapshot, 1);
+  snapshotPackage();
+  const delayed = await startBenchEmulator(DELAY_MS, 1);
+  const instant = await startBenchEmulator(1, 1);
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = require("node:os").loadavg();
   const runs = [];

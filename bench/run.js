@@ -118,10 +118,11 @@ class ProviderMemorySampler {
 
 // ---- emulator ------------------------------------------------------------------------------------
 
-async function startBenchEmulator() {
+/** An emulator in this process with `bots` bench bots seeded (`bench-bot-1` …), and its admin API. */
+async function startBenchEmulator(connectDelayMs = CONNECT_DELAY_MS, bots = MAX_BOTS) {
   // The emulator package (packages/emulator, built by scripts/ensure-setup.sh), as users run it.
   const { startEmulator } = require(require.resolve("pulumi-liveengage-emulator", { paths: [ROOT] }));
-  const emu = await startEmulator({ port: 0, connectDelayMs: CONNECT_DELAY_MS });
+  const emu = await startEmulator({ port: 0, connectDelayMs });
   const admin = async (method, p, body) => {
     const res = await fetch(`${emu.url}/_emulator${p}`, {
       method,
@@ -132,8 +133,8 @@ async function startBenchEmulator() {
     if (res.status >= 400) throw new Error(`admin ${method} ${p}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
   };
-  const bots = Array.from({ length: MAX_BOTS }, (_, i) => ({ id: `bench-bot-${i + 1}`, name: `Bench bot ${i + 1}` }));
-  await admin("POST", "/seed", { accounts: [{ accountId: emu.accountId, bots }] });
+  const seeded = Array.from({ length: bots }, (_, i) => ({ id: `bench-bot-${i + 1}`, name: `Bench bot ${i + 1}` }));
+  await admin("POST", "/seed", { accounts: [{ accountId: emu.accountId, bots: seeded }] });
   return { emu, admin };
 }
 
