@@ -34,7 +34,8 @@ interface PreflightCache {
   /** Objects seen to exist, by kind and id: a run that creates a skill may then reference it. */
   existing: Map<string, Promise<boolean>>;
   bots?: Promise<Set<string>>;
-  profiles?: Promise<Profile[]>;
+  /** The account's profiles, under "all". */
+  profiles: Map<"all", Promise<Profile[]>>;
   /** Per bot id: its connectors, listed once (the take-over preview of its new connectors). */
   connectors: Map<string, Promise<Connector[]>>;
   /** Identities checked with old inputs in this run (see replacesItsOwn). */
@@ -47,9 +48,38 @@ function cacheOf(le: LiveEngageClient): PreflightCache {
   if (!cache)
     caches.set(
       le,
-      (cache = { declaredNames: new Map(), nameLists: new Map(), existing: new Map(), connectors: new Map(), checkedWithOlds: new Set() }),
+      (cache = {
+        declaredNames: new Map(),
+        nameLists: new Map(),
+        existing: new Map(),
+        profiles: new Map(),
+        connectors: new Map(),
+        checkedWithOlds: new Set(),
+      }),
     );
   return cache;
+}
+
+/**
+ * `cache`'s answer for `key`, read once per client. A failed read — or an answer `keep` refuses —
+ * is forgotten, so the next caller asks again (this run may create what was missing).
+ */
+function readOnce<T>(
+  cache: Map<string, Promise<T>>,
+  key: string,
+  read: () => Promise<T>,
+  keep: (v: T) => boolean = () => true,
+): Promise<T> {
+  let answer = cache.get(key);
+  if (!answer) {
+    const pending = read();
+    const forget = () => {
+      if (cache.get(key) === pending) cache.delete(key);
+    };
+    pending.then((v) => (keep(v) ? undefined : forget()), forget);
+    cache.set(key, (answer = pending));
+  }
+  return answer;
 }
 
 /**
@@ -60,20 +90,15 @@ function cacheOf(le: LiveEngageClient): PreflightCache {
  */
 export async function takenName(kind: "user" | "skill" | "campaign", name: string): Promise<string | undefined | "unknown"> {
   const le = liveEngage();
-  const { nameLists } = cacheOf(le);
-  let list = nameLists.get(kind);
-  if (!list) {
-    list =
-      kind === "user"
-        ? le.users.list().then((us) => new Map(us.filter((u) => !u.deleted).map((u) => [u.loginName.toLowerCase(), String(u.id)])))
-        : kind === "skill"
-          ? le.skills.list().then((ss) => new Map(ss.filter((s) => !s.deleted).map((s) => [s.name.toLowerCase(), String(s.id)])))
-          : le.campaigns
-              .list()
-              .then((cs) => new Map(cs.filter((c) => !c.deleted && !c.isDeleted).map((c) => [c.name.toLowerCase(), String(c.id)])));
-    nameLists.set(kind, list);
-    list.catch(() => nameLists.delete(kind));
-  }
+  const list = readOnce(cacheOf(le).nameLists, kind, () =>
+    kind === "user"
+      ? le.users.list().then((us) => new Map(us.filter((u) => !u.deleted).map((u) => [u.loginName.toLowerCase(), String(u.id)])))
+      : kind === "skill"
+        ? le.skills.list().then((ss) => new Map(ss.filter((s) => !s.deleted).map((s) => [s.name.toLowerCase(), String(s.id)])))
+        : le.campaigns
+            .list()
+            .then((cs) => new Map(cs.filter((c) => !c.deleted && !c.isDeleted).map((c) => [c.name.toLowerCase(), String(c.id)]))),
+  );
   return lookupOrUnknown(async () => (await list).get(name.trim().toLowerCase()));
 }
 
@@ -186,26 +211,20 @@ async function reachability(le: LiveEngageClient): Promise<PreflightFailure[]> {
  */
 export async function objectExists(kind: ExistenceKind, id: string): Promise<boolean | "unknown"> {
   const le = liveEngage();
-  const { existing } = cacheOf(le);
-  const key = `${kind}:${id}`;
-  let found = existing.get(key);
-  if (!found) {
-    const read = kind === "skill" ? () => le.skills.get(Number(id)) : () => le.campaigns.get(Number(id));
-    found = read().then(
-      () => true,
-      (e) => {
-        if (e instanceof NotFoundError) return false;
-        throw e;
-      },
-    );
-    existing.set(key, found);
-    found.then(
-      (yes) => {
-        if (!yes) existing.delete(key);
-      },
-      () => existing.delete(key),
-    );
-  }
+  const read = kind === "skill" ? () => le.skills.get(Number(id)) : () => le.campaigns.get(Number(id));
+  const found = readOnce(
+    cacheOf(le).existing,
+    `${kind}:${id}`,
+    () =>
+      read().then(
+        () => true,
+        (e) => {
+          if (e instanceof NotFoundError) return false;
+          throw e;
+        },
+      ),
+    (yes) => yes,
+  );
   return lookupOrUnknown(() => found);
 }
 
@@ -228,15 +247,7 @@ export function rememberCreated(kind: string, id: string): void {
  * asked again.
  */
 export function accountProfiles(le: LiveEngageClient = liveEngage()): Promise<Profile[]> {
-  const cache = cacheOf(le);
-  if (!cache.profiles) {
-    const list = le.profiles.list();
-    cache.profiles = list;
-    list.catch(() => {
-      if (cache.profiles === list) cache.profiles = undefined;
-    });
-  }
-  return cache.profiles;
+  return readOnce(cacheOf(le).profiles, "all", () => le.profiles.list());
 }
 
 /**
@@ -283,14 +294,8 @@ export async function botExists(botId: string): Promise<boolean | "unknown"> {
  * in the run is not in it; the create looks again for itself.
  */
 export async function listedConnectors(botId: string): Promise<Connector[]> {
-  const { connectors } = cacheOf(liveEngage());
-  let list = connectors.get(botId);
-  if (!list) {
-    list = liveEngage().connectors.listForBot(botId);
-    connectors.set(botId, list);
-    list.catch(() => connectors.delete(botId));
-  }
-  return list;
+  const le = liveEngage();
+  return readOnce(cacheOf(le).connectors, botId, () => le.connectors.listForBot(botId));
 }
 
 /**
